@@ -1,0 +1,201 @@
+"""The ``newsgraph`` command: thin commands over the library's functions.
+
+Exit codes: 0 when every record was read, 1 when some records failed (each named on standard
+error and, for ``ingest``, kept in the store's failures table), 2 for a wrong call.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .ingest import DEFAULT_MAX_BYTES, FORMATS, input_size, read_inputs
+from .output import TABLE_FORMATS, dumps, write_rows
+from .pipeline import Options, Pipeline
+from .types import Article, Failure
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into provenance-linked knowledge: clean text, quotes, entities, dates and events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score newsgraph against gold data, side by side with the strongest peer.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+EXIT_FAILED_RECORDS = 1
+DEFAULT_DB = "newsgraph.db"
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+InputFormat = Annotated[str, typer.Option("--input-format", "-i", help=f"One of {', '.join(FORMATS)}; auto sniffs each file.")]
+Published = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for pages whose metadata gives none.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest single article or record read, in bytes.")]
+Db = Annotated[str, typer.Option("--db", help="Database URL or SQLite file path.", envvar="NEWSGRAPH_DB")]
+TableFormat = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(TABLE_FORMATS)}.")]
+
+
+def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
+    if value not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}", param_hint=option)
+
+
+def _report_failure(failure: Failure) -> None:
+    typer.echo(f"error: [{failure.code}] {failure.reason}", err=True)
+
+
+def _progress(paths: list[str], desc: str):
+    """A progress bar over the input bytes (records, rate, ETA) on a terminal; silent in pipes."""
+    from tqdm import tqdm
+
+    return tqdm(total=input_size(paths), unit="B", unit_scale=True, desc=desc, disable=None, file=sys.stderr, dynamic_ncols=True)
+
+
+@app.command()
+def extract(
+    files: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to read; '-' or nothing for standard input.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (indented, one object per article) or jsonl.")] = "json",
+    input_format: InputFormat = "auto",
+    published: Published = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Print one object per article, following the output contract (article.schema.json)."""
+    _check_choice(fmt, ("json", "jsonl"), "--format")
+    _check_choice(input_format, FORMATS, "--input-format")
+    paths = files or ["-"]
+    pipeline = Pipeline()
+    failed = 0
+    for result in pipeline.run(read_inputs(paths, input_format, max_bytes), Options(published=published)):
+        if isinstance(result, Failure):
+            failed += 1
+            _report_failure(result)
+            continue
+        sys.stdout.write(dumps(result.to_dict(), pretty=fmt == "json") + "\n")
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read ('-' for standard input).")],
+    db: Db = DEFAULT_DB,
+    input_format: InputFormat = "auto",
+    published: Published = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Read articles and store them with everything extracted; failed records are kept with their reason."""
+    from .store import Store
+
+    _check_choice(input_format, FORMATS, "--input-format")
+    pipeline = Pipeline()
+    counts = {"new": 0, "known": 0, "failed": 0}
+    with Store(db) as store, _progress(paths, "ingest") as bar:
+        records = read_inputs(paths, input_format, max_bytes, on_bytes=bar.update)
+        for result in pipeline.run(records, Options(published=published)):
+            if isinstance(result, Failure):
+                counts["failed"] += 1
+                store.add_failure(result)
+                bar.write(f"error: [{result.code}] {result.reason}", file=sys.stderr)
+            else:
+                counts["new" if store.add(result) else "known"] += 1
+            bar.set_postfix(records=sum(counts.values()), failed=counts["failed"], refresh=False)
+        total = store.count()
+    typer.echo(
+        f"{counts['new']} new article(s), {counts['known']} already stored, {counts['failed']} failed record(s); "
+        f"{total} article(s) in {store.url}",
+        err=True,
+    )
+    if counts["failed"]:
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+
+
+@app.command()
+def failures(db: Db = DEFAULT_DB, fmt: TableFormat = "table") -> None:
+    """List the records that could not be read, with the reason."""
+    from .store import Store
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    with Store(db) as store:
+        rows = store.failures()
+    write_rows(rows, fmt, ("code", "location", "input_id", "raw_bytes", "reason"), widths={"reason": 100, "location": 50})
+
+
+@app.command()
+def show(article_id: str, db: Db = DEFAULT_DB) -> None:
+    """Print one stored article as JSON."""
+    from .store import Store
+
+    with Store(db) as store:
+        article = store.get(article_id)
+    if article is None:
+        typer.echo(f"error: no article {article_id!r} in {db}", err=True)
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+    typer.echo(dumps(article.to_dict(), pretty=True))
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+# -- eval ------------------------------------------------------------------------------------------------
+
+
+DataDir = Annotated[Path, typer.Option("--data", help="The shared evaluation data folder.")]
+
+
+@eval_app.command("ingest")
+def eval_ingest(
+    which: Annotated[str, typer.Option("--set", help="pasted, reuters, zyte or all.")] = "all",
+    data: DataDir = SHARED_DATA,
+    fmt: TableFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N Reuters stories.")] = None,
+) -> None:
+    """Reading pages: pasted wire stories, Reuters-21578 datelines, Zyte article bodies (beside trafilatura)."""
+    from tqdm import tqdm
+
+    from .eval import ingest as ev
+
+    _check_choice(which, ("pasted", "reuters", "zyte", "all"), "--set")
+
+    def bar(items, desc):
+        return lambda it: tqdm(it, desc=desc, disable=None, file=sys.stderr, leave=False)
+
+    reports = []
+    if which in ("pasted", "all"):
+        reports.append(ev.score_pasted(data / "ingest" / "pasted-text.dev.jsonl", progress=bar(None, "pasted")))
+    if which in ("reuters", "all"):
+        reports.append(ev.score_reuters(data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", limit, progress=bar(None, "reuters")))
+    if which in ("zyte", "all"):
+        reports.append(ev.score_zyte(data / "ingest" / "zyte-aeb", progress=bar(None, "zyte")))
+    _print_reports(reports, fmt)
+
+
+def _print_reports(reports, fmt: str) -> None:
+    rows = []
+    for r in reports:
+        for system, figures in r.systems.items():
+            for metric, value in figures.items():
+                rows.append({"set": r.name, "documents": r.documents, "system": system, "metric": metric, "value": round(value, 4)})
+    write_rows(rows, fmt, ("set", "documents", "system", "metric", "value"))
+    if fmt == "table":
+        for r in reports:
+            for note in r.notes:
+                typer.echo(f"note ({r.name}): {note}")
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # `newsgraph extract ... | head`
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    main()

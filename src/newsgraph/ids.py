@@ -1,0 +1,11 @@
+"""Content-hash ids: the same content gives the same id on every run and every machine."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]

@@ -1,0 +1,144 @@
+"""An ordered list of stages, checked before it runs, applied record by record.
+
+A record that fails in any stage becomes a :class:`Failure` naming the record, the stage and the
+reason; the batch goes on. Every span an article carries is checked against the text it points
+into before the article leaves the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import E_NO_CONTENT, E_SPAN, E_STAGE, NewsgraphError, PipelineError
+from .ids import content_id
+from .registry import Stage, get_stage
+from .types import Article, Failure, RawRecord, Span
+
+# What a fresh article holds before any stage runs.
+_PROVIDED = ("raw",)
+
+
+@dataclass
+class Options:
+    """Options of one run, in one object rather than many keyword arguments."""
+
+    published: str | None = None  # the caller's publication date, used where the page has none
+    stages: Sequence[str] | None = None  # stage names; None for the default pipeline
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[str] | None = None):
+        from .stages import DEFAULT_STAGES
+
+        self.stages: list[Stage] = [get_stage(n) for n in (stages or DEFAULT_STAGES)]
+        self._check_order()
+
+    def _check_order(self) -> None:
+        available = set(_PROVIDED)
+        for st in self.stages:
+            missing = [r for r in st.requires if r not in available]
+            if missing:
+                raise PipelineError(
+                    f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage assigns; "
+                    f"order: {', '.join(s.name for s in self.stages)}"
+                )
+            available.update(st.assigns)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def process(self, record: RawRecord, options: Options | None = None) -> Article | Failure:
+        options = options or Options()
+        doc = new_article(record, options)
+        for st in self.stages:
+            try:
+                doc = st(doc)
+            except NewsgraphError as exc:
+                return Failure(record.location, exc.code, f"{record.location}: stage {st.name}: {exc.message}", input_id=record.input_id, raw=_raw(record))
+            except Exception as exc:  # a bug or odd input in one stage must not stop the batch
+                return Failure(
+                    record.location,
+                    E_STAGE,
+                    f"{record.location}: stage {st.name} failed: {type(exc).__name__}: {exc}",
+                    input_id=record.input_id,
+                    raw=_raw(record),
+                )
+            doc.stages.append(st.name)
+        if not doc.text.strip():
+            return Failure(record.location, E_NO_CONTENT, f"{record.location}: no article text found in the page", input_id=record.input_id, raw=_raw(record))
+        bad = check_spans(doc)
+        if bad:
+            return Failure(record.location, E_SPAN, f"{record.location}: {bad}", input_id=record.input_id, raw=_raw(record))
+        doc.raw_text = doc.raw_html = None
+        doc.id = article_id(doc)
+        return doc
+
+    def run(self, records: Iterable[RawRecord | Failure], options: Options | None = None) -> Iterator[Article | Failure]:
+        for record in records:
+            yield record if isinstance(record, Failure) else self.process(record, options)
+
+
+def new_article(record: RawRecord, options: Options) -> Article:
+    source: dict[str, Any] | None = None
+    if record.source or record.url:
+        source = {"name": record.source, "url": record.url}
+    return Article(
+        input_id=record.input_id,
+        location=record.location,
+        source=source,
+        title=record.title.strip() if record.title else None,
+        byline=record.byline,
+        published=record.published,
+        published_from="metadata" if record.published else None,
+        raw_text=record.text,
+        raw_html=record.html,
+        raw_fragment=record.fragment,
+        published_hint=options.published,
+        warnings=list(record.warnings),
+    )
+
+
+def article_id(doc: Article) -> str:
+    """The same title and text give the same id, whatever file or format they came from."""
+    return content_id("article", doc.title or "", doc.text)
+
+
+def iter_spans(doc: Article) -> Iterator[tuple[str, dict[str, Any] | Span]]:
+    for p in doc.paragraphs:
+        yield "paragraph", p
+    for q in doc.quotes:
+        for key in ("content", "cue"):
+            if q.get(key):
+                yield f"quote {q.get('id')} {key}", q[key]
+        if (q.get("speaker") or {}).get("mention"):
+            yield f"quote {q.get('id')} speaker", q["speaker"]["mention"]
+        for occ in q.get("occurrences", []):
+            yield f"quote {q.get('id')} occurrence", occ
+    for e in doc.entities:
+        for m in e.get("mentions", []):
+            yield f"entity {e.get('id')} mention", m
+    for t in doc.timexes:
+        yield "timex", t
+    for ev in doc.events:
+        yield f"event {ev.get('id')} trigger", ev["trigger"]
+
+
+def check_spans(doc: Article) -> str | None:
+    """None when every span's text equals the slice it points to; else what is wrong."""
+    for what, span in iter_spans(doc):
+        if isinstance(span, Span):
+            start, end, text, fld = span.start, span.end, span.text, span.field
+        else:
+            start, end, text, fld = span["start"], span["end"], span["text"], span.get("field")
+        target = doc.field_text(fld)
+        if not (0 <= start <= end <= len(target)) or target[start:end] != text:
+            return f"{what}: span [{start}:{end}] of {fld or 'text'} is {target[start:end]!r}, not {text!r}"
+    return None
+
+
+def _raw(record: RawRecord) -> bytes | None:
+    body = record.text if record.text is not None else record.html
+    return body.encode("utf-8")[: 1 << 20] if body is not None else None

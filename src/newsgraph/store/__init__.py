@@ -1,0 +1,178 @@
+"""One store interface over SQLAlchemy: SQLite by default, PostgreSQL by URL.
+
+Ids are content hashes and every insert skips rows that exist, so ingesting the same article twice
+changes nothing. The schema is created and upgraded by the migrations in ``migrations/``, each in a
+transaction, when a store is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, func, insert, select
+from sqlalchemy.engine import Connection, Engine
+
+from ..ids import content_id
+from ..types import Article, Failure
+from . import schema
+
+DEFAULT_URL = "sqlite:///newsgraph.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def normalise_url(url: str | None) -> str:
+    """A SQLAlchemy URL from a URL or a plain file path (``news.db`` -> ``sqlite:///news.db``)."""
+    if not url:
+        return DEFAULT_URL
+    if "://" in url:
+        return url
+    return f"sqlite:///{url}"
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = normalise_url(url)
+        self.engine: Engine = create_engine(self.url, future=True)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def add(self, article: Article) -> bool:
+        """Store an article and what was extracted from it; False when it was stored already."""
+        record = article.to_dict()
+        with self.engine.begin() as conn:
+            new = _insert_ignore(
+                conn,
+                schema.articles,
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "published": article.published,
+                    "source_name": (article.source or {}).get("name"),
+                    "source_url": (article.source or {}).get("url"),
+                    "dateline_place": article.dateline.place if article.dateline else None,
+                    "language": article.language,
+                    "text": article.text,
+                    "pipeline": " ".join(article.stages),
+                    "record": record,
+                },
+            )
+            _insert_ignore(conn, schema.article_inputs, {"article_id": article.id, "location": article.location, "input_id": article.input_id})
+            if new:
+                _add_items(conn, article)
+        return new
+
+    def add_failure(self, failure: Failure) -> bool:
+        raw_hash = content_id("raw", failure.raw.hex() if failure.raw else None)
+        row = {
+            "id": content_id("failure", failure.location, failure.code, failure.reason, raw_hash),
+            "location": failure.location,
+            "input_id": failure.input_id,
+            "code": failure.code,
+            "reason": failure.reason,
+            "raw_bytes": len(failure.raw) if failure.raw is not None else None,
+            "raw": failure.raw,
+        }
+        with self.engine.begin() as conn:
+            return _insert_ignore(conn, schema.failures, row)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def count(self, table: str = "articles") -> int:
+        t = schema.metadata.tables[table]
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t)).scalar_one()
+
+    def get(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.articles.c.record).where(schema.articles.c.id == article_id)).first()
+        return Article.from_dict(row[0]) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        with self.engine.connect() as conn:
+            for (record,) in conn.execute(select(schema.articles.c.record).order_by(schema.articles.c.id)):
+                yield Article.from_dict(record)
+
+    def failures(self) -> list[dict[str, Any]]:
+        t = schema.failures
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.c.location, t.c.input_id, t.c.code, t.c.reason, t.c.raw_bytes).order_by(t.c.location, t.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    def failure_raw(self, location: str) -> bytes | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.failures.c.raw).where(schema.failures.c.location == location)).first()
+        return row[0] if row else None
+
+
+def _add_items(conn: Connection, article: Article) -> None:
+    aid = article.id
+    for q in article.quotes:
+        content = q["content"]
+        _insert_ignore(
+            conn,
+            schema.quotes,
+            {
+                "id": q["id"],
+                "article_id": aid,
+                "kind": q.get("kind"),
+                "speaker_name": (q.get("speaker") or {}).get("name"),
+                "speaker_entity": (q.get("speaker") or {}).get("entity"),
+                "content": content["text"],
+                "start": content["start"],
+                "end": content["end"],
+                "record": q,
+            },
+        )
+    for e in article.entities:
+        _insert_ignore(conn, schema.entities, {"id": e["id"], "article_id": aid, "name": e["name"], "type": e.get("type"), "kb_id": e.get("kb_id"), "record": e})
+    for t in article.timexes:
+        tid = t.get("id") or content_id("timex", aid, t["start"], t["end"], t.get("field"))
+        _insert_ignore(
+            conn,
+            schema.timexes,
+            {"id": tid, "article_id": aid, "value": t.get("value"), "type": t.get("type"), "start": t["start"], "end": t["end"], "text": t["text"]},
+        )
+    for ev in article.events:
+        _insert_ignore(conn, schema.events, {"id": ev["id"], "article_id": aid, "type": ev.get("type"), "date": ev.get("date"), "record": ev})
+
+
+def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:
+    """INSERT that skips a row whose primary key exists; True when a row was written."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:  # pragma: no cover - other databases: check first, then insert
+        pk = [c.name for c in table.primary_key.columns]
+        exists = conn.execute(select(*table.primary_key.columns).where(*(table.c[k] == row[k] for k in pk))).first()
+        if exists:
+            return False
+        conn.execute(insert(table).values(**row))
+        return True
+    result = conn.execute(dialect_insert(table).values(**row).on_conflict_do_nothing())
+    return result.rowcount == 1
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration, each step in a transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

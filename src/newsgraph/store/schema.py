@@ -1,0 +1,89 @@
+"""The store's tables, as SQLAlchemy Core. Changes go through a new migration in ``migrations/``."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("published", String(40), index=True),
+    Column("source_name", Text),
+    Column("source_url", Text),
+    Column("dateline_place", Text),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("pipeline", Text, nullable=False),  # versioned stage names that made this record
+    Column("record", JSON, nullable=False),  # the whole output-contract object
+)
+
+article_inputs = Table(
+    "article_inputs",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("location", Text, primary_key=True),  # file and record: "feed.xml#item 3"
+    Column("input_id", Text),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("location", Text, nullable=False),
+    Column("input_id", Text),
+    Column("code", String(8), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("raw_bytes", Integer),
+    Column("raw", LargeBinary),  # the record's bytes (first MiB), so nothing is lost
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("kind", String(16)),
+    Column("speaker_name", Text, index=True),
+    Column("speaker_entity", String(32)),
+    Column("content", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("record", JSON, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("type", String(16)),
+    Column("kb_id", String(32)),
+    Column("record", JSON, nullable=False),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("value", String(40)),
+    Column("type", String(10)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("type", String(16), index=True),
+    Column("date", String(40)),
+    Column("record", JSON, nullable=False),
+)
