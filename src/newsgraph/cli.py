@@ -126,6 +126,17 @@ def failures(db: Db = DEFAULT_DB, fmt: TableFormat = "table") -> None:
 
 
 @app.command()
+def articles(db: Db = DEFAULT_DB, fmt: TableFormat = "table", limit: Annotated[int, typer.Option(help="At most this many.")] = 50) -> None:
+    """List stored articles: id, publication date, source, dateline place, title."""
+    from .store import Store
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    with Store(db) as store:
+        rows = store.article_rows(limit)
+    write_rows(rows, fmt, ("id", "published", "source_name", "dateline_place", "title"), widths={"title": 70})
+
+
+@app.command()
 def show(article_id: str, db: Db = DEFAULT_DB) -> None:
     """Print one stored article as JSON."""
     from .store import Store

@@ -210,7 +210,7 @@ def _read_head(blocks: list[str], kinds: list[str | None], layout: Layout, known
             layout.removed.append(Removed("navigation" if kind == "navigation" and title_at is None else kind, block))
             continue
         if _BYLINE.match(block) and layout.byline is None:
-            layout.byline = block.strip()
+            layout.byline = re.sub(r"^\s*by\s+", "", block.strip(), flags=re.I)
             continue
         if title_at is None and (known_title is None or _same(block, known_title)):
             if known_title is None and not _headline_like(block) and len(words(block)) > 30:

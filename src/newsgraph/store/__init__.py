@@ -104,6 +104,12 @@ class Store:
             for (record,) in conn.execute(select(schema.articles.c.record).order_by(schema.articles.c.id)):
                 yield Article.from_dict(record)
 
+    def article_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        t = schema.articles
+        query = select(t.c.id, t.c.published, t.c.source_name, t.c.dateline_place, t.c.title).order_by(t.c.published.desc(), t.c.id).limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
     def failures(self) -> list[dict[str, Any]]:
         t = schema.failures
         with self.engine.connect() as conn:

@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run    install into .venv, ingest the bundled sample articles into newsgraph.db, list them
+#   make test   install into .venv (with the test tools) and run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= newsgraph.db
+
+.PHONY: run test install eval bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/newsgraph ingest samples/articles --db $(DB)
+	$(BIN)/newsgraph articles --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/newsgraph eval ingest
+
+bench: install
+	$(BIN)/python bench/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,117 @@
+"""Bad input: a clear error naming the record and the reason; the batch goes on; nothing is lost."""
+
+import gzip
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.ingest import read_inputs
+from newsgraph.pipeline import Pipeline
+from newsgraph.store import Store
+from newsgraph.types import Article, Failure
+
+STORY = "LONDON, March 3 (Reuters) - The minister said the meeting was over and that more talks would follow next week.\n"
+
+
+def _truncated_gzip() -> bytes:
+    data = gzip.compress("".join(STORY.replace("next", f"in {i} days") for i in range(2000)).encode())
+    return data[: len(data) // 2]
+
+
+def results(paths, **kw):
+    return list(Pipeline().run(read_inputs([str(p) for p in paths], **kw)))
+
+
+@pytest.fixture
+def bad_files(tmp_path, fixtures):
+    files = {
+        "junk.bin": bytes(range(256)) * 20,
+        "empty.txt": b"",
+        "blank.txt": b"  \n\n  ",
+        "trunc.txt.gz": _truncated_gzip(),
+        "bad.rss": b'<?xml version="1.0"?><rss><channel><item><title>x</title></item>',
+        "ok.txt": (fixtures / "tass-style.txt").read_bytes(),
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_each_bad_file_fails_alone(bad_files):
+    got = {(r.location.split("/")[-1].split("#")[0], r.code) for r in results(sorted(bad_files.iterdir())) if isinstance(r, Failure)}
+    assert got == {("junk.bin", "E102"), ("empty.txt", "E101"), ("blank.txt", "E101"), ("trunc.txt.gz", "E105"), ("bad.rss", "E107")}
+    assert sum(isinstance(r, Article) for r in results(sorted(bad_files.iterdir()))) == 1
+
+
+@pytest.mark.parametrize(
+    "encoding, text",
+    [
+        ("cp1251", "МОСКВА. Министр заявил, что переговоры продолжатся на следующей неделе в Женеве."),
+        ("latin-1", "PARIS, March 3 (AFP) - Le ministre a déclaré que la réunion était terminée à l'heure prévue."),
+        ("utf-16", "LONDON, March 3 (Reuters) - The minister said the meeting was over."),
+        ("utf-8-sig", "LONDON, March 3 (Reuters) - The minister said the meeting was over."),
+    ],
+)
+def test_encodings(tmp_path, encoding, text):
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    (art,) = results([path])
+    assert isinstance(art, Article)
+    assert text.split(" - ")[-1] in art.text or text in art.text
+
+
+def test_mixed_encodings_are_recovered_line_by_line(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Headline about a café\n".encode() + "PARIS, March 3 (AFP) - Le théâtre est fermé depuis lundi, selon le maire de la ville.\n".encode("latin-1"))
+    (art,) = results([path])
+    assert "théâtre est fermé" in art.text
+    assert art.title == "Headline about a café"
+    assert any("mixed encodings" in w for w in art.warnings)
+
+
+def test_too_large_file_is_refused_without_reading_it_whole(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(STORY.encode() * 500_000)  # about 55 MB
+    (failure,) = results([path])
+    assert failure.code == "E104" and "big.txt" in failure.reason and "limit" in failure.reason
+
+
+def test_truncated_warc_keeps_earlier_records(warc_file, tmp_path):
+    data = warc_file.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) - 200])
+    got = results([cut])
+    assert isinstance(got[0], Article)
+    assert isinstance(got[-1], Failure) and got[-1].code in ("E105", "E106")
+
+
+def test_missing_file(tmp_path):
+    (failure,) = results([tmp_path / "nope.txt"])
+    assert failure.code == "E100" and "nope.txt" in failure.reason
+
+
+def test_ingest_keeps_failures_and_exits_1(bad_files, tmp_path):
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(bad_files), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "1 new article(s)" in result.output and "5 failed record(s)" in result.output
+    with Store(str(db)) as store:
+        failures = store.failures()
+        assert {f["code"] for f in failures} == {"E101", "E102", "E105", "E107"}
+        junk = next(f for f in failures if f["location"].endswith("junk.bin"))
+        assert junk["reason"].startswith(str(bad_files / "junk.bin"))
+    listed = CliRunner().invoke(app, ["failures", "--db", str(db), "--format", "jsonl"])
+    assert listed.exit_code == 0 and listed.output.count("\n") == 5
+
+
+def test_bad_record_raw_bytes_are_kept(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_text('{"id": "a", "text": "OSLO, May 4 (Reuters) - The government raised its growth forecast on Thursday."}\n{not json}\n')
+    db = tmp_path / "news.db"
+    CliRunner().invoke(app, ["ingest", str(path), "--db", str(db)])
+    with Store(str(db)) as store:
+        (failure,) = store.failures()
+        assert store.failure_raw(failure["location"]) == b"{not json}\n"

@@ -1,0 +1,31 @@
+"""Quality gate on the shared development data: floors only move up."""
+
+import pytest
+
+from newsgraph.eval import ingest as ev
+
+PASTED_FLOOR = 0.99
+REUTERS_FLOOR = 0.99
+ZYTE_F1_FLOOR = 0.96
+
+
+def test_pasted_wire_stories(shared):
+    report = ev.score_pasted(shared / "data" / "ingest" / "pasted-text.dev.jsonl")
+    ours = report.systems["newsgraph"]
+    for check, value in ours.items():
+        assert value >= PASTED_FLOOR, (check, value, report.errors[:5])
+
+
+def test_reuters_datelines(shared):
+    report = ev.score_reuters(shared / "data" / "corpora" / "reuters21578" / "reuters21578.jsonl.gz")
+    assert report.documents > 19000
+    assert report.systems["newsgraph"]["place_and_date"] >= REUTERS_FLOOR, report.errors[:5]
+
+
+@pytest.mark.slow
+def test_zyte_bodies(shared):
+    report = ev.score_zyte(shared / "data" / "ingest" / "zyte-aeb")
+    ours = report.systems["newsgraph"]
+    peer = next(v for k, v in report.systems.items() if k.startswith("trafilatura"))
+    assert ours["f1"] >= ZYTE_F1_FLOOR
+    assert ours["f1"] >= peer["f1"]
