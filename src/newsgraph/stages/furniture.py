@@ -56,7 +56,8 @@ _READ_MORE = re.compile(r"^\s*(?:read more|read also|also read|see also|related|
 _SIGNOFF = re.compile(r"^\s*(?:Reuters?|REUTERS?|\(Reporting by [^)]*\)|\(Editing by [^)]*\))\s*$")
 _BREADCRUMB = re.compile(r"^\s*[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2}(?:\s+[/>»|›]\s+[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2})+\s*$")
 _WORD = re.compile(r"[\w&]+", re.U)
-_TERMINAL = re.compile(r"[.!?…\"”»’')\]]\s*$")
+_TERMINAL = re.compile(r"[.!?…\"”»’')\]。！？」』]\s*$")
+_CONTACT = re.compile(r"(?:\S+@\S+\.\w+|^@\w+|https?://|www\.|\b(?:twitter|facebook|instagram|linkedin)\.com/)", re.I)
 
 
 def words(line: str) -> list[str]:
@@ -95,7 +96,12 @@ def is_navigation(line: str) -> bool:
 
 def is_trailer(line: str) -> bool:
     """A short line with no sentence ending: at the end of a page, furniture rather than story."""
-    return len(words(line)) <= 6 and not _TERMINAL.search(line.strip())
+    return len(words(line)) <= 6 and len(line) <= 60 and not _TERMINAL.search(line.strip())
+
+
+def is_contact_line(line: str) -> bool:
+    """A reporter's e-mail address, social handle or web address on a line of its own."""
+    return len(words(line)) <= 8 and bool(_CONTACT.search(line))
 
 
 def ends_sentence(line: str) -> bool:

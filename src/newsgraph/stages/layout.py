@@ -11,11 +11,12 @@ story.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Dateline, Removed
 from .dateline import ParsedDateline, parse_dateline
-from .furniture import classify_line, ends_sentence, is_trailer, words
+from .furniture import classify_line, ends_sentence, is_contact_line, is_trailer, words
 
 # How far into the page a dateline is looked for (in blocks).
 DATELINE_WINDOW = 15
@@ -102,7 +103,12 @@ def read_layout(text: str, known_title: str | None = None, extracted: bool = Fal
         return layout
     kinds = [classify_line(b) for b in blocks]
 
-    dl_index, parsed = _find_dateline(blocks, kinds)
+    if extracted:
+        # An extractor's body opens with the story: a dateline can only stand in its first block.
+        top = _extracted_start(blocks, kinds, known_title)
+        dl_index, parsed = _find_dateline(blocks[: top + 1], kinds[: top + 1])
+    else:
+        dl_index, parsed = _find_dateline(blocks, kinds)
 
     if dl_index is not None and parsed is not None:
         first = blocks[dl_index][parsed.end :].strip() or next(iter(blocks[dl_index + 1 :]), "")
@@ -122,7 +128,7 @@ def read_layout(text: str, known_title: str | None = None, extracted: bool = Fal
         _read_head(blocks[:start], kinds[:start], layout, known_title, blocks[start] if start < len(blocks) else "")
         body, body_kinds = blocks[start:], kinds[start:]
 
-    layout.paragraphs = _read_body(body, body_kinds, layout.removed)
+    layout.paragraphs = _read_body(body, body_kinds, layout.removed, is_contact_line if extracted else is_trailer)
     return layout
 
 
@@ -243,11 +249,15 @@ def _deck_like(block: str) -> bool:
     return len(words(block)) >= 8
 
 
-def _read_body(blocks: list[str], kinds: list[str | None], removed: list[Removed]) -> list[str]:
-    """Story paragraphs, without furniture inside the story or at the foot of the page."""
+def _read_body(blocks: list[str], kinds: list[str | None], removed: list[Removed], trailer: Callable[[str], bool]) -> list[str]:
+    """Story paragraphs, without furniture inside the story or at the foot of the page.
+
+    ``trailer`` judges the lines of the page's foot that no furniture pattern names: any short line
+    without a sentence ending for a pasted page; for a body an extractor already isolated, where such
+    lines are more often list items or subheads, only contact lines (e-mail, handle, web address).
+    """
     end = len(blocks)
-    # The page's foot: walk back over furniture and short lines that end no sentence.
-    while end > 1 and (kinds[end - 1] or is_trailer(blocks[end - 1])):
+    while end > 1 and (kinds[end - 1] or trailer(blocks[end - 1])):
         end -= 1
     paragraphs = []
     for i, block in enumerate(blocks):
