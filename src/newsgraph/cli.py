@@ -30,7 +30,20 @@ app.add_typer(eval_app, name="eval")
 
 EXIT_FAILED_RECORDS = 1
 DEFAULT_DB = "newsgraph.db"
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def default_data_dir() -> Path:
+    """The shared evaluation data: $NEWSGRAPH_DATA, else ../shared/data beside the working folder or the checkout."""
+    import os
+
+    if os.environ.get("NEWSGRAPH_DATA"):
+        return Path(os.environ["NEWSGRAPH_DATA"])
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        candidate = base.parent / "shared" / "data"
+        if candidate.is_dir():
+            return candidate
+    return Path("../shared/data")
+
 
 InputFormat = Annotated[str, typer.Option("--input-format", "-i", help=f"One of {', '.join(FORMATS)}; auto sniffs each file.")]
 Published = Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for pages whose metadata gives none.")]
@@ -158,13 +171,13 @@ def version() -> None:
 # -- eval ------------------------------------------------------------------------------------------------
 
 
-DataDir = Annotated[Path, typer.Option("--data", help="The shared evaluation data folder.")]
+DataDir = Annotated[Optional[Path], typer.Option("--data", help="The shared evaluation data folder [default: $NEWSGRAPH_DATA or ../shared/data].")]
 
 
 @eval_app.command("ingest")
 def eval_ingest(
     which: Annotated[str, typer.Option("--set", help="pasted, reuters, zyte or all.")] = "all",
-    data: DataDir = SHARED_DATA,
+    data: DataDir = None,
     fmt: TableFormat = "table",
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N Reuters stories.")] = None,
 ) -> None:
@@ -174,6 +187,9 @@ def eval_ingest(
     from .eval import ingest as ev
 
     _check_choice(which, ("pasted", "reuters", "zyte", "all"), "--set")
+    data = data or default_data_dir()
+    if not data.is_dir():
+        raise typer.BadParameter(f"no evaluation data at {data}; pass --data or set NEWSGRAPH_DATA", param_hint="--data")
 
     def bar(items, desc):
         return lambda it: tqdm(it, desc=desc, disable=None, file=sys.stderr, leave=False)

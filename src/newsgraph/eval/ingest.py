@@ -93,7 +93,7 @@ def _naive_pasted(text: str) -> Article:
 # -- Reuters-21578 datelines ---------------------------------------------------------------------------
 
 _GOLD_DATELINE = re.compile(
-    r"^(?:(?P<place>.+?)\s?,?\s*(?:-\s+)?)?(?P<date>[A-Za-z]+\.?\s*\d{1,3}|\d{1,2} [A-Za-z]+)(?:,?\s*Reuter)?(?=\s*,?\s*-|$)"
+    r"^(?:(?P<place>.+?)(?:\s?,\s*|\s+)(?:-\s+)?)?(?P<date>[A-Za-z]+\.?\s*\d{1,3}|\d{1,2} [A-Za-z]+)(?:,?\s*Reuter)?(?=\s*,?\s*-|$)"
 )
 
 

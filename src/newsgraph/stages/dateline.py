@@ -59,6 +59,8 @@ _PATTERNS = [
 _PLACE_ONLY = re.compile(r"^(?:[*#]+\s*)?(?P<place>[A-Z][A-Z'.\-/]+(?: [A-Z][A-Z'.\-/]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s+(?:--|[-–—])\s*")
 # A mixed-case place with its region and no date: "CALGARY, Alberta -".
 _PLACE_REGION = re.compile(r"^(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)\s+(?:--|[-–—])\s*")
+# Wire copy typed all in lower case: "dodge city, april 7 -".
+_LOWER_CASE = re.compile(rf"^(?P<place>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){{0,3}}),\s+{_DATE}{_DASH}")
 # A misspelled month still makes a dateline in the plain wire style ("NEW YORK, Narch 2 -").
 _LOOSE = re.compile(rf"^{_PLACE},\s+(?P<date>[A-Z][a-z]{{2,8}}\.?\s*\d{{1,3}})\s*-\s+")
 
@@ -84,9 +86,10 @@ def parse_dateline(paragraph: str) -> ParsedDateline | None:
         m = pattern.match(paragraph)
         if m and len(m.group("place")) >= 3:
             return _result(paragraph, m)
-    m = _LOOSE.match(paragraph)
-    if m:
-        return _result(paragraph, m)
+    for pattern in (_LOWER_CASE, _LOOSE):
+        m = pattern.match(paragraph)
+        if m:
+            return _result(paragraph, m)
     return None
 
 
