@@ -48,3 +48,10 @@ def test_stored_record_round_trips(tmp_path, fixtures):
         again = store.get(art.id)
     assert again.to_dict() == art.to_dict()
     assert art.dateline.place == "Frankfurt"
+
+
+def test_ingest_streams_a_warc_through_the_progress_reader(tmp_path, warc_file):
+    db = str(tmp_path / "news.db")
+    result = CliRunner().invoke(app, ["ingest", str(warc_file), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2 new article(s)" in result.output

@@ -85,6 +85,12 @@ class _Counting:
     def readable(self) -> bool:
         return True
 
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def seekable(self) -> bool:
+        return False
+
     def close(self) -> None:
         self.raw.close()
 

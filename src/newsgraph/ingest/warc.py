@@ -58,7 +58,9 @@ def read_warc(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[RawRecord
                 url=uri,
                 warnings=warnings,
             )
-    except Exception as exc:  # fastwarc raises plain exceptions on corrupt streams
+    except BaseException as exc:  # fastwarc raises plain exceptions, or a Rust panic, on corrupt streams
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
         location = f"{name}#{count + 1}"
         yield Failure(location, E_MALFORMED, f"{location}: unreadable WARC data after {count} record(s): {exc}")
     if count == 0:
