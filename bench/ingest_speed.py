@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsgraph.pipeline import Pipeline
+from newsgraph.stages import READING_STAGES
 from newsgraph.types import Failure, RawRecord
 
 _WORD = re.compile(r"\w+")
@@ -55,7 +56,7 @@ def main() -> None:
 
     import trafilatura
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(READING_STAGES)  # the reading stages: what trafilatura alone also does
 
     def ours(record: RawRecord) -> str:
         result = pipeline.process(record)

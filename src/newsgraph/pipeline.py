@@ -72,7 +72,7 @@ class Pipeline:
         bad = check_spans(doc)
         if bad:
             return Failure(record.location, E_SPAN, f"{record.location}: {bad}", input_id=record.input_id, raw=_raw(record))
-        doc.raw_text = doc.raw_html = None
+        doc.raw_text = doc.raw_html = doc.nlp = None
         doc.id = article_id(doc)
         return doc
 

@@ -129,6 +129,8 @@ class Article:
     raw_text: str | None = field(default=None, repr=False)
     raw_html: str | None = field(default=None, repr=False)
     raw_fragment: bool = field(default=False, repr=False)
+    # spaCy's parse of ``text`` while the pipeline runs; dropped before the article leaves it.
+    nlp: Any = field(default=None, repr=False)
     # The caller's hint for the publication date (``--published``); not part of the output.
     published_hint: str | None = field(default=None, repr=False)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..pipeline import Options, Pipeline
+from ..stages import READING_STAGES
 from ..stages.dateline import month_day
 from ..types import Article, Failure, RawRecord
 
@@ -47,7 +48,7 @@ def _norm(s: str | None) -> str:
 def score_pasted(path: Path, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
     """Title, dateline place/month/day/agency, deck, body start and end, furniture kept out."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pipeline = Pipeline()
+    pipeline = Pipeline(READING_STAGES)
     checks = ("title", "dateline_place", "dateline_month_day", "agency", "deck", "body_start", "body_end", "no_furniture_in_body")
     ours: Counter = Counter()
     naive: Counter = Counter()
@@ -111,7 +112,7 @@ def gold_place_date(dateline: str) -> tuple[str | None, str | None]:
 
 def score_reuters(path: Path, limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
     """Dateline place and date of every NORM story against the gold DATELINE field."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(READING_STAGES)
     totals: Counter = Counter()
     report = Report("reuters21578", 0)
     with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -201,7 +202,7 @@ def score_zyte(folder: Path, progress: Callable[[Iterable], Iterable] = lambda x
     import trafilatura
 
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    pipeline = Pipeline()
+    pipeline = Pipeline(READING_STAGES)
     ours, peer = [], []
     report = Report("zyte-aeb", len(gold))
     for key in progress(sorted(gold)):

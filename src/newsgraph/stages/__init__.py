@@ -1,5 +1,7 @@
 """Built-in stages; importing this package registers them. One module a stage."""
 
-from . import page, published  # noqa: F401
+from . import entities, page, parse, published, quotes  # noqa: F401
 
-DEFAULT_STAGES = ("page.v1", "published.v1")
+# Reading the page needs no model; the language stages run spaCy once and share its parse.
+READING_STAGES = ("page.v1", "published.v1")
+DEFAULT_STAGES = (*READING_STAGES, "parse.spacy.v1", "entities.v1", "quotes.rules.v1")

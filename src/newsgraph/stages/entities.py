@@ -1,0 +1,116 @@
+"""Entities within one article: spaCy's named-entity mentions merged into one entity per real thing.
+
+"Blinken", "Antony Blinken" and "US Secretary of State Antony Blinken" are one PERSON named by the
+fullest form; a surname the model tags as a place in one sentence is the person it is elsewhere;
+titles come from the words that premodify a name ("US Secretary of State") or stand in apposition
+to it ("Joe Biden, the US president").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..ids import content_id
+from ..registry import stage
+from ..types import Article
+
+# Diseases the small English model often tags as people or organisations.
+_DISEASE = re.compile(r"^(?:COVID(?:-19)?|SARS(?:-CoV-2)?|MERS|H\dN\d|HIV|AIDS|Ebola|Zika|mpox|monkeypox|coronavirus)$", re.I)
+KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+# Words that make a premodifier a title or role rather than part of a name.
+ROLE_WORDS = frozenset(
+    """
+    president vice prime minister secretary chancellor king queen prince princess senator sen rep
+    representative governor mayor spokesman spokeswoman spokesperson ambassador envoy general gen
+    admiral chief director chairman chairwoman chair ceo head leader premier foreign defence defense
+    state deputy counterpart commissioner judge justice officer official minister's attorney pope
+    """.split()
+)
+_TITLE_TOKEN = re.compile(r"^(?:[A-Z][\w.\-']*|of|the|for|and|&)$")
+
+
+def article_key(doc: Article) -> str:
+    """The id the article will have (the same content hash), known as soon as its text is."""
+    return content_id("article", doc.title or "", doc.text)
+
+
+@stage("entities.v1", requires=("nlp",), assigns=("entities",))
+def find_entities(doc: Article) -> Article:
+    sp = doc.nlp
+    ents = [e for e in sp.ents if e.label_ in KEEP and e.text.strip()]
+    persons = [e for e in ents if e.label_ == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
+    person_names = {_clean(e.text) for e in persons}
+    surnames = {_clean(e.text).split()[-1] for e in persons}
+    clusters: dict[tuple[str, str], dict[str, Any]] = {}
+    key_of: dict[int, tuple[str, str]] = {}
+    for ent in ents:
+        label = ent.label_
+        text = _clean(ent.text)
+        if _DISEASE.match(text):
+            label = "DISEASE"
+        elif label == "PERSON" and any(ch.isdigit() for ch in text):
+            label = "MISC"  # names of people carry no digits
+        elif label != "PERSON" and (text in person_names or text in surnames):
+            label = "PERSON"  # one type per thing across the document
+        key = (label, _person_key(text, persons) if label == "PERSON" else _norm(text))
+        cluster = clusters.setdefault(key, {"type": label, "names": [], "mentions": [], "titles": []})
+        cluster["names"].append(text)
+        cluster["mentions"].append(ent)
+        key_of[ent.start] = key
+        if label == "PERSON":
+            title = _title_before(ent)
+            if title and title not in cluster["titles"]:
+                cluster["titles"].append(title)
+    akey = article_key(doc)
+    out = []
+    for (label, _), c in clusters.items():
+        name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
+        out.append(
+            {
+                "id": content_id("entity", akey, label, name),
+                "name": name,
+                "type": label,
+                "titles": c["titles"],
+                "kb_id": None,
+                "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in c["mentions"]],
+            }
+        )
+    out.sort(key=lambda e: e["mentions"][0]["start"])
+    doc.entities = out
+    return doc
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _person_key(text: str, persons) -> str:
+    """People are keyed by the fullest name in the article that ends with the same surname."""
+    tokens = text.split()
+    best = tokens
+    for p in persons:
+        pt = _clean(p.text).split()
+        if pt and pt[-1] == tokens[-1] and len(pt) > len(best) and all(t in pt for t in tokens):
+            best = pt
+    return " ".join(best).lower()
+
+
+def _title_before(ent) -> str | None:
+    """The capitalised words right before a name that carry a role: 'US Secretary of State'."""
+    sent = ent.sent
+    i = ent.start - 1
+    words = []
+    while i >= sent.start and _TITLE_TOKEN.match(ent.doc[i].text) and ent.doc[i].ent_type_ not in ("PERSON",):
+        words.insert(0, ent.doc[i].text)
+        i -= 1
+    while words and words[0].lower() in ("of", "the", "for", "and", "&"):
+        words.pop(0)
+    if words and any(w.lower().strip(".") in ROLE_WORDS for w in words):
+        return " ".join(words)
+    return None

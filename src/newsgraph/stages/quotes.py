@@ -1,0 +1,489 @@
+"""Who said what: attributed statements found by rules over spaCy's parse.
+
+Kinds: ``direct`` ("…," he said), split direct quotes (one quote in several ``parts``), ``indirect``
+(X said that …; …, X said), ``mixed`` (indirect with quoted fragments), ``according_to``
+(According to X, …; also "In X's opinion, …") and ``headline`` (… — Blinken; Mattis: …).
+A cue is a verb of saying, reporting or believing; its subject is the speaker mention, which
+:mod:`speakers` resolves to a person or body of the article. Quote marks of many languages are read:
+“ ” ‘ ’ « » „ and plain ones. A paragraph that opens a quote without closing it, followed by a
+paragraph that opens again, continues the same quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ids import content_id
+from ..registry import stage
+from ..types import Article
+from .entities import article_key
+from .speakers import SpeakerResolver
+
+# Verbs that attribute a statement (saying, reporting) or an inner state (believing, wanting).
+SPEECH = frozenset(
+    """
+    say tell add note state stress insist claim argue explain warn announce report write ask reply
+    respond answer continue declare reiterate emphasize emphasise acknowledge admit confirm deny suggest
+    predict testify tweet post comment describe urge promise pledge vow assert contend maintain allege
+    mention indicate agree disagree learn estimate quip joke recount remark observe concede boast
+    complain lament demand propose inform assure reveal disclose signal hint caution advise recommend
+    read conclude recall point charge accuse counter retort concur speculate acknowledge affirm
+    """.split()
+)
+BELIEF = frozenset("believe think know want hope expect fear worry feel doubt plan intend wish consider suspect understand".split())
+CUE_LEMMAS = SPEECH | BELIEF
+# Cues whose clause complement is an infinitive: "wants to …", "vowed to …".
+XCOMP_CUES = frozenset("want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split())
+SELF_REFERENCE = frozenset("i we you me us".split())
+OPINION_NOUNS = frozenset("opinion view words estimation assessment judgment judgement mind belief".split())
+
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›", "「": "」"}
+_HEADLINE_TAIL = re.compile(r"\s+[—–-]\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*$")
+_HEADLINE_HEAD = re.compile(r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}):\s+(?P<rest>\S.*)$")
+
+
+@dataclass
+class Segment:
+    """Text between quote marks: ``start:end`` inside the marks, ``outer_start:outer_end`` with them."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    claimed: bool = False
+
+
+@dataclass
+class Found:
+    kind: str
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None  # the mention's character span
+    speaker_token: Any = None  # the mention's head token, for resolution
+    confidence: float = 0.8
+    parent: Found | None = None  # the quote whose content holds this one's cue
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def quote_segments(text: str) -> list[Segment]:
+    """Quoted stretches of ``text``, continuing over paragraphs that reopen an unclosed quote."""
+    segments: list[Segment] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENERS and _opens(text, i):
+            closers = OPENERS[ch]
+            j = i + 1
+            while j < n:
+                c = text[j]
+                if c in closers and _closes(text, j, ch):
+                    break
+                if c == "\n" and text[j : j + 2] == "\n\n":
+                    k = j
+                    while k < n and text[k] in "\n ":
+                        k += 1
+                    if k < n and text[k] == ch:  # the next paragraph reopens: the quote runs on
+                        j = k + 1
+                        continue
+                    break
+                j += 1
+            end = min(j, n)
+            if end - i > 3:
+                segments.append(Segment(i + 1, end, i, min(end + 1, n) if end < n and text[end] in closers else end))
+            i = end + 1
+        else:
+            i += 1
+    return segments
+
+
+def _opens(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "‘'":
+        return (prev.isspace() or prev in "([—–-") and nxt.isalnum()
+    if text[i] == '"':
+        return not nxt.isspace() and (prev.isspace() or prev in "([—–-:" or i == 0)
+    return True
+
+
+def _closes(text: str, j: int, opener: str) -> bool:
+    if opener in "‘'" and text[j] == "’":
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        return not nxt.isalpha()  # we’ve, it’s: an apostrophe, not a closing mark
+    return True
+
+
+@stage("quotes.rules.v1", requires=("nlp", "entities"), assigns=("quotes",))
+def find_quotes(doc: Article) -> Article:
+    sp = doc.nlp
+    text = doc.text
+    segments = quote_segments(text)
+    resolver = SpeakerResolver(doc)
+    found: list[Found] = []
+    for sent in sp.sents:
+        found.extend(_sentence_quotes(sent, segments))
+    found.extend(_unclaimed_segments(sp, segments, found))
+    found.sort(key=lambda f: f.parts[0][0])
+    found = _drop_overlaps(found)
+    _mark_nesting(found)
+    # "I think", "we want" inside a quote are the speaker's own hedges, not a statement of their own.
+    found = [f for f in found if not (f.parent is not None and f.speaker_token is not None and f.speaker_token.lower_ in SELF_REFERENCE)]
+
+    akey = article_key(doc)
+    quotes: list[dict[str, Any]] = []
+    made: dict[int, dict[str, Any]] = {}
+    for f in found:
+        parent = made.get(id(f.parent)) if f.parent is not None else None
+        speaker = resolver.resolve(f.speaker, f.speaker_token, f.parts[0][0], parent)
+        start, end = f.parts[0]
+        q: dict[str, Any] = {
+            "id": content_id("quote", akey, start, end),
+            "kind": f.kind,
+            "speaker": speaker,
+            "content": _span(text, start, end),
+            "cue": _span(text, *f.cue) if f.cue else None,
+            "occurrences": [],
+            "confidence": round(min(f.confidence, speaker.pop("_confidence", 1.0) or 1.0), 2),
+        }
+        if len(f.parts) > 1:
+            q["parts"] = [_span(text, s, e) for s, e in f.parts]
+        if parent is not None:
+            q["nested_in"] = parent["id"]
+        resolver.remember(q)
+        made[id(f)] = q
+        quotes.append(q)
+    _add_headline_quote(doc, quotes, resolver)
+    _add_occurrences(doc, quotes)
+    doc.quotes = quotes
+    return doc
+
+
+def _span(text: str, start: int, end: int, field_name: str | None = None) -> dict[str, Any]:
+    d: dict[str, Any] = {"start": start, "end": end, "text": text[start:end]}
+    if field_name:
+        d["field"] = field_name
+    return d
+
+
+# -- per sentence ----------------------------------------------------------------------------------
+
+
+def _sentence_quotes(sent, segments: list[Segment]) -> list[Found]:
+    out: list[Found] = []
+    opinion_speaker = None
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            f = _according_to(sent, tok)
+            if f:
+                out.append(f)
+        elif tok.dep_ == "prep" and tok.lower_ == "in":
+            f = _opinion_frame(sent, tok)
+            if f:
+                opinion_speaker = f.speaker_token
+                out.append(f)
+    for tok in sent:
+        if tok.lemma_.lower() not in CUE_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
+            continue
+        f = _verb_quote(sent, tok, segments, opinion_speaker)
+        if f:
+            out.append(f)
+    return out
+
+
+def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found | None:
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own and opinion_speaker is not None and verb.dep_ == "conj":
+        subj = opinion_speaker  # "In Blinken's opinion, …, but reiterated that …": Blinken again
+    else:
+        subj = _subject(verb)
+    if subj is None and verb.dep_ not in ("ROOT", "parataxis"):
+        return None
+    doc = sent.doc
+    cue = (verb.idx, verb.idx + len(verb.text))
+    if verb.lemma_.lower() in ("tell", "inform", "assure", "ask", "urge", "warn", "accuse"):
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            cue = (verb.idx, obj.idx + len(obj.text))
+    # Direct: a quote segment in this sentence that the verb lies outside of.
+    in_sent = [s for s in segments if s.start < sent.end_char and s.end > sent.start_char and not (s.start <= verb.idx < s.end)]
+    comp = _complement(verb)
+    if in_sent and (comp is None or _mostly_quoted(comp, in_sent)):
+        parts = []
+        for seg in in_sent:
+            if seg.claimed:
+                continue
+            seg.claimed = True
+            parts.append(_trim(doc.text, seg.start, seg.end))
+        if parts:
+            return Found("direct", parts, cue, _mention(subj), subj, 0.9)
+    if comp is None:
+        comp = _clause_before(sent, verb, subj)
+    if comp is None:
+        # "X said:" with the quote in the next sentence, or a verb with no clause: not a quote here.
+        return None
+    start, end = _trim(doc.text, comp[0], comp[1])
+    if end - start < 8:
+        return None
+    kind = "mixed" if any(s.start < end and s.end > start for s in segments) else "indirect"
+    return Found(kind, [(start, end)], cue, _mention(subj), subj, 0.8 if subj is not None else 0.5)
+
+
+def _subject(verb):
+    """The verb's subject (the nearest, where the parser gave two), the speaker of an inverted
+    '"…," said Smith', or the subject of the verb it is coordinated with or subordinate to."""
+    tok = verb
+    for _ in range(3):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if tok is verb and _after_quote_or_comma(verb):
+            inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if inverted is not None:
+                return inverted
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _after_quote_or_comma(verb) -> bool:
+    prev = verb.doc[verb.i - 1] if verb.i else None
+    return prev is not None and prev.text in (",", '"', "”", "»", "’", "'")
+
+
+def _complement(verb) -> tuple[int, int] | None:
+    """The reported clause: a ccomp (that-clause, or the clause before '…, X said'), or an xcomp."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in XCOMP_CUES):
+            return _subtree_span(c)
+    if verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT":
+        head = verb.head
+        left = [t for t in head.subtree if t.i < verb.i and not _within(verb, t)]
+        if left:
+            return left[0].idx, left[-1].idx + len(left[-1].text)
+    return None
+
+
+def _clause_before(sent, verb, subj) -> tuple[int, int] | None:
+    """'CLAUSE, X said.' where the parser did not make CLAUSE the verb's complement: the words
+    from the sentence start to the comma before the speaker, when they hold a verb of their own."""
+    if verb.dep_ != "ROOT" or subj is None:
+        return None
+    edge = min(subj.left_edge.i, verb.i)
+    comma = next((t for t in reversed(list(sent.doc[sent.start : edge])) if t.text == ","), None)
+    if comma is None or comma.i < sent.start + 4:
+        return None
+    clause = sent.doc[sent.start : comma.i]
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(t.is_sent_start and t.i > sent.start for t in clause):
+        return None
+    return clause.start_char, clause.end_char
+
+
+def _within(verb, tok) -> bool:
+    return verb.left_edge.i <= tok.i <= verb.right_edge.i
+
+
+def _subtree_span(tok) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _mostly_quoted(span: tuple[int, int], segs: list[Segment]) -> bool:
+    """Most of a complement lies inside quote marks: a direct quote, not a mixed one."""
+    inside = sum(max(0, min(span[1], s.outer_end) - max(span[0], s.outer_start)) for s in segs)
+    return inside >= 0.7 * (span[1] - span[0])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces, quote marks and trailing commas from a content span."""
+    while start < end and (text[start].isspace() or text[start] in "\"“”«»„‘’,—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”«»„‘’,—–:"):
+        end -= 1
+    return start, end
+
+
+def _mention(tok) -> tuple[int, int] | None:
+    """The noun phrase a subject heads, without appositions or relative clauses after a comma."""
+    if tok is None:
+        return None
+    toks = [t for t in tok.subtree]
+    cut = [t for t in toks if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "appos", "acl"))]
+    if cut:
+        toks = [t for t in toks if t.i < cut[0].i]
+    toks = [t for t in toks if not (t.is_punct and t.text not in ".-&") and t.dep_ != "case" and not t.is_space]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _according_to(sent, according) -> Found | None:
+    to = next(c for c in according.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    doc = sent.doc
+    phrase_start = according.idx
+    phrase_end = pobj.right_edge.idx + len(pobj.right_edge.text)
+    text = doc.text
+    if phrase_start - sent.start_char < 3:  # According to X, CLAUSE
+        start, end = phrase_end, sent.end_char
+    else:  # CLAUSE, according to X.
+        start, end = sent.start_char, phrase_start
+    start, end = _trim(text, start, end)
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    if end - start < 8:
+        return None
+    return Found("according_to", [(start, end)], (according.idx, to.idx + len(to.text)), _mention(pobj), pobj, 0.85)
+
+
+def _opinion_frame(sent, prep) -> Found | None:
+    """'In X's opinion, CLAUSE' (also view, words, assessment)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in OPINION_NOUNS), None)
+    if pobj is None:
+        return None
+    poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    text = sent.doc.text
+    frame_end = pobj.idx + len(pobj.text)
+    head = prep.head
+    # The clause the frame governs, up to a coordinated verb with its own cue ("but reiterated that").
+    end = sent.end_char
+    doc = sent.doc
+    for c in head.children:
+        if c.dep_ == "conj" and c.lemma_.lower() in CUE_LEMMAS:
+            i = c.i
+            while i - 1 > pobj.i and doc[i - 1].dep_ in ("cc", "punct"):
+                i -= 1
+            end = doc[i].idx
+    start, end = _trim(text, frame_end, end)
+    while end > start and text[end - 1] in ".!?":
+        end -= 1
+    if end - start < 8:
+        return None
+    cue = (prep.idx, frame_end)
+    return Found("indirect", [(start, end)], cue, _mention(poss), poss, 0.85, extra={"frame": "opinion"})
+
+
+# -- quotes no cue claimed -------------------------------------------------------------------------------
+
+
+def _unclaimed_segments(sp, segments: list[Segment], found: list[Found]) -> list[Found]:
+    """Quoted sentences with no cue of their own: the speaker is the one who spoke just before,
+    or the one who was introduced with a colon ("He said: …")."""
+    out = []
+    text = sp.text
+    for seg in segments:
+        if seg.claimed:
+            continue
+        content = _trim(text, seg.start, seg.end)
+        inner = text[content[0] : content[1]]
+        if len(inner.split()) < 5 or not re.search(r"[.!?…]$", inner.strip("\"”’»")) and len(inner.split()) < 12:
+            continue  # a short phrase in quote marks (a title, scare quotes), not a statement
+        seg.claimed = True
+        before = text[max(0, seg.outer_start - 3) : seg.outer_start]
+        out.append(Found("direct", [content], None, None, None, 0.6 if ":" in before else 0.5, extra={"continuation": True}))
+    return out
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    """Two cues that claim the same stretch: the earlier-found, more specific one stays."""
+    kept: list[Found] = []
+    for f in found:
+        s, e = f.parts[0]
+        clash = next((k for k in kept if k.parts[0][0] == s and k.parts[0][1] == e), None)
+        if clash is None:
+            kept.append(f)
+    return kept
+
+
+def _mark_nesting(found: list[Found]) -> None:
+    """A quote whose cue lies inside another quote's content is reported speech nested in it."""
+    for f in found:
+        if f.cue is None:
+            continue
+        for g in found:
+            if g is not f and g.parts[0][0] <= f.parts[0][0] and any(s <= f.cue[0] < e for s, e in g.parts):
+                f.parent = g
+                break
+
+
+# -- headline and repeated statements -----------------------------------------------------------------
+
+
+def _add_headline_quote(doc: Article, quotes: list[dict[str, Any]], resolver: SpeakerResolver) -> None:
+    title = doc.title or ""
+    m = _HEADLINE_TAIL.search(title)
+    if m:
+        content_end = m.start()
+        name = m.group("name")
+        speaker = resolver.resolve_name(name, (m.start("name"), m.end("name")), "title")
+        if speaker.get("entity") is None and not _looks_like_name(name, doc):
+            return
+        speaker.pop("_confidence", None)
+        dash = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        quotes.insert(0, _headline(doc, title, 0, content_end, (dash, m.end()), speaker))
+        return
+    m = _HEADLINE_HEAD.match(title)
+    if m:
+        speaker = resolver.resolve_name(m.group("name"), (m.start("name"), m.end("name")), "title")
+        if speaker.get("entity") is None:
+            return
+        speaker.pop("_confidence", None)
+        quotes.insert(0, _headline(doc, title, m.start("rest"), len(title), (m.start("name"), m.end("name") + 1), speaker))
+
+
+def _looks_like_name(name: str, doc: Article) -> bool:
+    return any(name in e["name"] for e in doc.entities if e["type"] in ("PERSON", "ORG"))
+
+
+def _headline(doc: Article, title: str, start: int, end: int, cue: tuple[int, int], speaker: dict) -> dict[str, Any]:
+    start, end = _trim(title, start, end)
+    return {
+        "id": content_id("quote", article_key(doc), "title", start, end),
+        "kind": "headline",
+        "speaker": speaker,
+        "content": _span(title, start, end, "title"),
+        "cue": _span(title, cue[0], cue[1], "title"),
+        "occurrences": [],
+        "confidence": 0.7,
+    }
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def _add_occurrences(doc: Article, quotes: list[dict[str, Any]]) -> None:
+    """A statement the deck (or title) repeats is one quote with another occurrence there."""
+    for field_name in ("deck", "title"):
+        value = getattr(doc, field_name) or ""
+        norm_value = _norm_words(value)
+        if not norm_value:
+            continue
+        for q in quotes:
+            content = q["content"]
+            if content.get("field") or len(content["text"]) < 20:
+                continue
+            if _norm_words(content["text"]) in norm_value:
+                idx = _find_loose(value, content["text"])
+                if idx is not None:
+                    q["occurrences"].append(_span(value, idx[0], idx[1], field_name))
+
+
+def _find_loose(haystack: str, needle: str) -> tuple[int, int] | None:
+    """Where ``needle`` stands in ``haystack``, allowing differences of spacing and punctuation."""
+    words = re.findall(r"\w+", needle)
+    if not words:
+        return None
+    pattern = r"\W+".join(re.escape(w) for w in words)
+    m = re.search(pattern, haystack, re.I)
+    return (m.start(), m.end()) if m else None
