@@ -204,6 +204,29 @@ def eval_ingest(
     _print_reports(reports, fmt)
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="Span-annotated gold JSONL [default: PolNeAR dev].")] = None,
+    peer: Annotated[Optional[list[str]], typer.Option("--peer", help="Run a peer side by side: textacy.")] = None,
+    data: DataDir = None,
+    fmt: TableFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Who said what: content-span precision, recall and F1 (lenient and strict), speaker overlap, breakdowns."""
+    from tqdm import tqdm
+
+    from .eval.quotes import score_quotes
+
+    peers = peer or []
+    for p in peers:
+        _check_choice(p, ("textacy",), "--peer")
+    gold = gold or (data or default_data_dir()) / "quotes" / "polnear" / "polnear_dev.jsonl"
+    if not gold.exists():
+        raise typer.BadParameter(f"no gold file at {gold}", param_hint="--gold")
+    report = score_quotes(gold, peers, limit, progress=lambda it: tqdm(it, desc="quotes", disable=None, file=sys.stderr, leave=False))
+    _print_reports([report], fmt)
+
+
 def _print_reports(reports, fmt: str) -> None:
     rows = []
     for r in reports:

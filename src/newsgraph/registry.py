@@ -14,6 +14,7 @@ from .errors import PipelineError
 from .types import Article
 
 StageFn = Callable[[Article], Article]
+BatchFn = Callable[[list[Article]], list[Article]]
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Stage:
     fn: StageFn
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    batch: BatchFn | None = None  # the same work on many articles at once, where that is faster
 
     def __call__(self, doc: Article) -> Article:
         return self.fn(doc)
@@ -30,11 +32,13 @@ class Stage:
 STAGES: dict[str, Stage] = {}
 
 
-def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()) -> Callable[[StageFn], StageFn]:
+def stage(
+    name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), batch: BatchFn | None = None
+) -> Callable[[StageFn], StageFn]:
     def register(fn: StageFn) -> StageFn:
         if name in STAGES and STAGES[name].fn is not fn:
             raise PipelineError(f"two stages are registered as {name!r}; give the new one a new version")
-        STAGES[name] = Stage(name, fn, tuple(requires), tuple(assigns))
+        STAGES[name] = Stage(name, fn, tuple(requires), tuple(assigns), batch)
         return fn
 
     return register

@@ -73,6 +73,14 @@ def quote_segments(text: str) -> list[Segment]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if text[i : i + 2] in ("''", "``") and (i == 0 or not text[i - 1].isalnum()) and i + 2 < n and text[i + 2].isalnum():
+            # Typewriter quotes of some newsrooms: ''Tell that to the janitor,'' he said.
+            j = text.find("''", i + 2)
+            par = text.find("\n\n", i + 2)
+            if j != -1 and (par == -1 or j < par):
+                segments.append(Segment(i + 2, j, i, j + 2))
+                i = j + 2
+                continue
         if ch in OPENERS and _opens(text, i):
             closers = OPENERS[ch]
             j = i + 1
@@ -117,6 +125,17 @@ def _closes(text: str, j: int, opener: str) -> bool:
 
 @stage("quotes.rules.v1", requires=("nlp", "entities"), assigns=("quotes",))
 def find_quotes(doc: Article) -> Article:
+    """Quotes found by the rules alone."""
+    return _quotes(doc, use_model=False)
+
+
+@stage("quotes.hybrid.v1", requires=("nlp", "entities"), assigns=("quotes",))
+def find_quotes_hybrid(doc: Article) -> Article:
+    """The rules, then what the attribution tagger finds where no rule did."""
+    return _quotes(doc, use_model=True)
+
+
+def _quotes(doc: Article, use_model: bool) -> Article:
     sp = doc.nlp
     text = doc.text
     segments = quote_segments(text)
@@ -124,8 +143,11 @@ def find_quotes(doc: Article) -> Article:
     found: list[Found] = []
     for sent in sp.sents:
         found.extend(_sentence_quotes(sent, segments))
+    if use_model:
+        found = _merge_model(found, _model_quotes(sp, segments, []))
     found.extend(_unclaimed_segments(sp, segments, found))
     found.sort(key=lambda f: f.parts[0][0])
+    found = _join_continuations(found, text)
     found = _drop_overlaps(found)
     _mark_nesting(found)
     # "I think", "we want" inside a quote are the speaker's own hedges, not a statement of their own.
@@ -391,6 +413,109 @@ def _unclaimed_segments(sp, segments: list[Segment], found: list[Found]) -> list
         seg.claimed = True
         before = text[max(0, seg.outer_start - 3) : seg.outer_start]
         out.append(Found("direct", [content], None, None, None, 0.6 if ":" in before else 0.5, extra={"continuation": True}))
+    return out
+
+
+def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found]:
+    """Attributions the tagger marks (content, cue, source) that no rule found.
+
+    Each content span takes the nearest cue in its paragraph, and the cue the nearest source;
+    content spans on both sides of one cue are one split quote.
+    """
+    from ..models.attribution import paragraphs, tag
+
+    spans = tag(sp)
+    if not spans:
+        return []
+    taken = [(s, e) for f in found for s, e in f.parts]
+    out: list[Found] = []
+    text = sp.text
+    for p_start, p_end in paragraphs(sp):
+        in_par = [t for t in spans if p_start <= t.start < p_end]
+        cues = [t for t in in_par if t.label == "CUE"]
+        sources = [t for t in in_par if t.label == "SRC"]
+        by_cue: dict[int, list] = {}
+        for c in (t for t in in_par if t.label == "CNT"):
+            if not cues:
+                continue
+            cue = min(cues, key=lambda q: (_token_gap(q, c), q.start))
+            by_cue.setdefault(id(cue), [cue]).append(c)
+        for group in by_cue.values():
+            cue, contents = group[0], group[1:]
+            parts = [_trim(text, sp[c.start].idx, sp[c.end - 1].idx + len(sp[c.end - 1].text)) for c in contents]
+            parts = [p for p in parts if p[1] - p[0] >= 8]
+            if not parts or any(_overlap(p, t) for p in parts for t in taken):
+                continue
+            src = min(sources, key=lambda q: (_token_gap(q, cue), q.start)) if sources else None
+            head = sp[src.start : src.end].root if src is not None else None
+            mention = (sp[src.start].idx, sp[src.end - 1].idx + len(sp[src.end - 1].text)) if src is not None else None
+            cue_span = (sp[cue.start].idx, sp[cue.end - 1].idx + len(sp[cue.end - 1].text))
+            cue_text = text[cue_span[0] : cue_span[1]].lower()
+            if cue_text.startswith("according"):
+                kind = "according_to"
+            else:
+                inside = sum(max(0, min(e, sg.outer_end) - max(s, sg.outer_start)) for s, e in parts for sg in segments)
+                total = sum(e - s for s, e in parts)
+                kind = "direct" if inside >= 0.9 * total else ("mixed" if inside > 0 else "indirect")
+            out.append(Found(kind, parts, cue_span, mention, head, 0.6, extra={"model": True}))
+            taken.extend(parts)
+    return out
+
+
+def _merge_model(rules: list[Found], model: list[Found]) -> list[Found]:
+    """The tagger draws a statement's bounds; where a rule found the same statement, the rule's
+    cue and speaker (read from the parse) go with the tagger's bounds. Statements only one side
+    found are kept as that side found them."""
+    used: set[int] = set()
+    merged: list[Found] = []
+    for m in model:
+        best, best_overlap = None, 0
+        for k, r in enumerate(rules):
+            if k in used:
+                continue
+            ov = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in m.parts for s2, e2 in r.parts)
+            if ov > best_overlap:
+                best, best_overlap = k, ov
+        if best is None:
+            merged.append(m)
+            continue
+        used.add(best)
+        r = rules[best]
+        rule_len = sum(e - s for s, e in r.parts)
+        r_start, r_end = r.parts[0][0], r.parts[-1][1]
+        # The tagger's bounds only where they stay near the rule's (the same statement, not a
+        # run of sentences around it) and cover most of it.
+        near = all(s >= r_start - 120 and e <= r_end + 120 for s, e in m.parts)
+        if near and best_overlap >= 0.5 * rule_len:
+            kind = r.kind if r.kind == "according_to" else m.kind
+            merged.append(Found(kind, m.parts, r.cue, r.speaker, r.speaker_token, max(r.confidence, m.confidence), extra={**r.extra, "model": True}))
+        else:
+            merged.append(r)
+    merged.extend(r for k, r in enumerate(rules) if k not in used)
+    return merged
+
+
+def _token_gap(a, b) -> int:
+    """Tokens between two tagged spans (0 where they touch)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _join_continuations(found: list[Found], text: str) -> list[Found]:
+    """'"A," she said. "B."': B, with no cue of its own, is the rest of the same quote when only
+    the cue clause stands between them (in the same or the next paragraph)."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if f.extra.get("continuation") and prev is not None and prev.kind in ("direct", "mixed") and prev.cue is not None:
+            gap = text[prev.parts[-1][1] : f.parts[0][0]]
+            if len(gap) < 200 and gap.count("\n\n") <= 1 and prev.cue[0] < f.parts[0][0]:
+                prev.parts.extend(f.parts)
+                continue
+        out.append(f)
     return out
 
 

@@ -1,0 +1,80 @@
+"""Words per second of the whole pipeline beside spaCy's small English pipeline alone.
+
+    python bench/pipeline_speed.py [--data ../shared/data] [--docs 400]
+
+Both run in this process on the same plain-text wire stories (the pasted dev set, then Reuters-21578
+stories). spaCy alone is measured two ways: one ``nlp(text)`` call per document, as newsgraph calls
+it, and batched ``nlp.pipe``. Prints words/s and the ratio newsgraph / spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import time
+from pathlib import Path
+
+from newsgraph.pipeline import Pipeline
+from newsgraph.stages import DEFAULT_STAGES
+from newsgraph.stages.parse import load_model
+from newsgraph.types import RawRecord
+
+_WORD = re.compile(r"\w+")
+
+
+def stories(data: Path, n: int) -> list[str]:
+    texts = [json.loads(x)["text"] for x in (data / "ingest" / "pasted-text.dev.jsonl").read_text().splitlines() if x.strip()]
+    with gzip.open(data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", "rt") as fh:
+        for line in fh:
+            if len(texts) >= n:
+                break
+            r = json.loads(line)
+            if r.get("text_type") == "NORM" and len(r.get("plain_text", "")) > 400:
+                texts.append(r["plain_text"])
+    return texts[:n]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--docs", type=int, default=400)
+    args = parser.parse_args()
+
+    texts = stories(args.data, args.docs)
+    nlp = load_model()
+    pipeline = Pipeline()
+    records = [RawRecord(input_id=str(i), location=str(i), text=t) for i, t in enumerate(texts)]
+    pipeline.process(records[0])  # load the model and the tagger before timing
+    nlp(texts[0])
+
+    rows = []
+    start = time.perf_counter()
+    words = 0
+    for art in pipeline.run(records):
+        words += len(_WORD.findall(getattr(art, "text", "")))
+    rows.append(("newsgraph, whole pipeline (batches of 32)", words, time.perf_counter() - start))
+
+    # spaCy alone runs on the clean text newsgraph reads, so both parse the same words.
+    clean = [getattr(pipeline.process(r), "text", "") for r in records]
+    start = time.perf_counter()
+    words = sum(len(_WORD.findall(t)) for t in clean)
+    for t in clean:
+        nlp(t)
+    rows.append(("spaCy en_core_web_sm alone, nlp(text)", words, time.perf_counter() - start))
+    start = time.perf_counter()
+    for _ in nlp.pipe(clean, batch_size=64):
+        pass
+    rows.append(("spaCy en_core_web_sm alone, nlp.pipe", words, time.perf_counter() - start))
+
+    print(f"{len(texts)} wire stories; stages: {', '.join(DEFAULT_STAGES)}")
+    print(f"{'system':<42} {'words':>8} {'seconds':>8} {'words/s':>9}")
+    for name, w, s in rows:
+        print(f"{name:<42} {w:>8} {s:>8.2f} {w / s:>9.0f}")
+    ours = rows[0][1] / rows[0][2]
+    print(f"newsgraph / spaCy nlp(text): {ours / (rows[1][1] / rows[1][2]):.2f}x; newsgraph / spaCy nlp.pipe: {ours / (rows[2][1] / rows[2][2]):.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Who said what, on a story written for these tests and on the worked example."""
+
+import json
+
+import pytest
+
+import newsgraph
+from newsgraph.pipeline import check_spans
+from newsgraph.stages.quotes import quote_segments
+
+
+@pytest.fixture(scope="module")
+def story(fixtures_dir=None):
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "quotes-story.txt").read_text()
+    return newsgraph.extract_text(text)
+
+
+def by_content(article, fragment):
+    hits = [q for q in article.quotes if fragment in q["content"]["text"] or any(fragment in p["text"] for p in q.get("parts", []))]
+    assert hits, f"no quote holds {fragment!r}: {[q['content']['text'] for q in article.quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "fragment, kind, speaker, mention",
+    [
+        ('produced "real progress"', "mixed", "Anna Berg", "Foreign Minister Anna Berg"),
+        ("We are closer than we have been", "direct", "Anna Berg", "Berg"),
+        ("a new round of talks would start", "indirect", "Anna Berg", "She"),
+        ("the two delegations met", "according_to", "diplomats", "diplomats"),
+        ("could be signed before the summer", "indirect", "Anna Berg", "the minister"),
+        ("will need more time", "direct", "Peter Lund", "Peter Lund"),
+    ],
+)
+def test_kinds_and_speakers(story, fragment, kind, speaker, mention):
+    q = by_content(story, fragment)
+    assert q["kind"] == kind
+    assert q["speaker"]["name"] == speaker
+    assert q["speaker"]["mention"]["text"] == mention
+
+
+def test_split_quote_is_one_quote_in_parts(story):
+    q = by_content(story, "This is a start")
+    assert [p["text"] for p in q["parts"]] == ["This is a start", "but only a start, and the hard part is still ahead of us."]
+    assert q["speaker"]["name"] == "Peter Lund"
+
+
+def test_continued_quote_keeps_its_speaker(story):
+    q = by_content(story, "nothing is agreed until everything is agreed")
+    assert q["speaker"]["name"] == "Anna Berg"
+    assert "We are closer than we have been in years" in [p["text"] for p in q["parts"]]  # one quote, two pieces
+
+
+def test_speaker_entity_ids_point_into_entities(story):
+    ids = {e["id"] for e in story.entities}
+    for q in story.quotes:
+        if q["speaker"].get("entity"):
+            assert q["speaker"]["entity"] in ids
+
+
+def test_spans_and_ids(story):
+    assert check_spans(story) is None
+    assert len({q["id"] for q in story.quotes}) == len(story.quotes)
+    again = newsgraph.extract_text(story.title + "\n" + "GENEVA, March 3 (Reuters) - " + story.text)
+    assert [q["id"] for q in again.quotes] == [q["id"] for q in story.quotes]
+
+
+def test_quote_marks_of_many_languages():
+    text = "«Nous avons fini», a-t-il dit. „Wir sind fertig“, sagte er. ''Done,'' he said. ‘Maybe’ — we’ve gone."
+    inner = [text[s.start : s.end] for s in quote_segments(text)]
+    assert inner == ["Nous avons fini", "Wir sind fertig", "Done,", "Maybe"]
+
+
+def test_unresolved_speaker_is_null():
+    art = newsgraph.extract_text("Officials met on Monday.\n\nHe said that the meeting had gone well and that more talks would follow.")
+    q = by_content(art, "the meeting had gone well")
+    assert q["speaker"]["name"] is None and q["speaker"]["mention"]["text"] == "He"
+
+
+@pytest.fixture
+def example(shared):
+    folder = shared / "examples" / "tass-geneva-blinken"
+    return (folder / "article.txt").read_text(encoding="utf-8"), json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_worked_example_quotes(example):
+    text, expected = example
+    art = newsgraph.extract_text(text, published="2021-06-30")
+    for want in expected["quotes"]:
+        if want.get("optional"):
+            continue
+        frag = want["content_contains"].replace('"', "")
+        hits = [q for q in art.quotes if frag in q["content"]["text"].replace('"', "") or frag in " ".join(p["text"] for p in q.get("parts", [])).replace('"', "")]
+        assert hits, f"missing: {want}"
+        assert any(q["speaker"]["name"] == want["speaker"] for q in hits), (want, [q["speaker"] for q in hits])
+    repeated = next(q for q in art.quotes if q["content"]["text"].startswith("The US authorities expect"))
+    assert [o["field"] for o in repeated["occurrences"]] == ["deck"]
