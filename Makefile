@@ -28,6 +28,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/ingest_speed.py
+	$(BIN)/python bench/pipeline_speed.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

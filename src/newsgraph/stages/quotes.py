@@ -40,6 +40,7 @@ SELF_REFERENCE = frozenset("i we you me us".split())
 OPINION_NOUNS = frozenset("opinion view words estimation assessment judgment judgement mind belief".split())
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›", "「": "」"}
+_BYLINE_AFTER = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
 _HEADLINE_TAIL = re.compile(r"\s+[—–-]\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*$")
 _HEADLINE_HEAD = re.compile(r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}):\s+(?P<rest>\S.*)$")
 
@@ -411,6 +412,13 @@ def _unclaimed_segments(sp, segments: list[Segment], found: list[Found]) -> list
         if len(inner.split()) < 5 or not re.search(r"[.!?…]$", inner.strip("\"”’»")) and len(inner.split()) < 12:
             continue  # a short phrase in quote marks (a title, scare quotes), not a statement
         seg.claimed = True
+        byline = _BYLINE_AFTER.match(text, seg.outer_end)
+        if byline:  # "…" ― Krystal Correa: the name after a dash signs the quote
+            span = sp.char_span(byline.start("name"), byline.end("name"), alignment_mode="expand")
+            if span is not None:
+                cue = (byline.start("dash"), byline.end("dash"))
+                out.append(Found("direct", [content], cue, (span.start_char, span.end_char), span.root, 0.8))
+                continue
         before = text[max(0, seg.outer_start - 3) : seg.outer_start]
         out.append(Found("direct", [content], None, None, None, 0.6 if ":" in before else 0.5, extra={"continuation": True}))
     return out
@@ -447,8 +455,12 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             if not parts or any(_overlap(p, t) for p in parts for t in taken):
                 continue
             src = min(sources, key=lambda q: (_token_gap(q, cue), q.start)) if sources else None
-            head = sp[src.start : src.end].root if src is not None else None
-            mention = (sp[src.start].idx, sp[src.end - 1].idx + len(sp[src.end - 1].text)) if src is not None else None
+            if src is not None:
+                head = sp[src.start : src.end].root
+                mention = (sp[src.start].idx, sp[src.end - 1].idx + len(sp[src.end - 1].text))
+            else:  # no source tagged: the subject the parse gives the cue
+                head = _subject(sp[cue.start : cue.end].root)
+                mention = _mention(head)
             cue_span = (sp[cue.start].idx, sp[cue.end - 1].idx + len(sp[cue.end - 1].text))
             cue_text = text[cue_span[0] : cue_span[1]].lower()
             if cue_text.startswith("according"):
