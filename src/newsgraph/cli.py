@@ -227,6 +227,29 @@ def eval_quotes(
     _print_reports([report], fmt)
 
 
+@eval_app.command("timex")
+def eval_timex(
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="A folder of TimeML files [default: TimeBank + AQUAINT].")] = None,
+    peer: Annotated[Optional[list[str]], typer.Option("--peer", help="Run a peer side by side: dateparser.")] = None,
+    data: DataDir = None,
+    fmt: TableFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Dates: TIMEX3 extents (strict, relaxed) and values, the TempEval-3 way."""
+    from tqdm import tqdm
+
+    from .eval.timex import score_timex
+
+    peers = peer or []
+    for p in peers:
+        _check_choice(p, ("dateparser",), "--peer")
+    gold = gold or (data or default_data_dir()) / "time" / "TBAQ-cleaned"
+    if not gold.is_dir():
+        raise typer.BadParameter(f"no TimeML folder at {gold}", param_hint="--gold")
+    report = score_timex(gold, peers, limit, progress=lambda it: tqdm(it, desc="timex", disable=None, file=sys.stderr, leave=False))
+    _print_reports([report], fmt)
+
+
 def _print_reports(reports, fmt: str) -> None:
     rows = []
     for r in reports:

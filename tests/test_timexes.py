@@ -1,0 +1,57 @@
+"""Dates normalised against the publication date; an unknown year is never guessed."""
+
+import datetime as dt
+
+import pytest
+
+import newsgraph
+from newsgraph.stages.timexes import tag
+
+ANCHOR = dt.date(2021, 6, 30)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, mod",
+    [
+        ("The summit took place on June 16.", "June 16", "2021-06-16", None),
+        ("In early May, attackers hacked the systems.", "early May", "2021-05", "START"),
+        ("The deal was signed on Dec. 3, 2019.", "Dec. 3, 2019", "2019-12-03", None),
+        ("The talks collapsed last year.", "last year", "2020", None),
+        ("Prices rose two weeks ago.", "two weeks ago", "2021-W24", None),
+        ("The plan takes three months.", "three months", "P3M", None),
+        ("It happened in the 1990s.", "the 1990s", "199", None),
+        ("Profit rose in the first quarter.", "first quarter", "2021-Q1", None),
+        ("Officials met recently.", "recently", "PAST_REF", None),
+        ("He arrived at 10:35 a.m.", "10:35 a.m.", "2021-06-30T10:35", None),
+    ],
+)
+def test_values_with_an_anchor(text, surface, value, mod):
+    (t,) = [t for t in tag(text, ANCHOR) if t.text == surface]
+    assert (t.value, t.mod) == (value, mod)
+    assert text[t.start : t.end] == surface
+
+
+def test_weekday_follows_the_tense():
+    article = newsgraph.extract_text("Officials met on Tuesday. They will meet again on Tuesday.", published="2021-06-30")
+    assert [t["value"] for t in article.timexes] == ["2021-06-29", "2021-07-06"]
+
+
+def test_a_month_ahead_of_the_anchor_in_a_past_report_is_last_year():
+    article = newsgraph.extract_text("The talks ended in November. They resume in September.", published="2021-06-30")
+    assert [t["value"] for t in article.timexes] == ["2020-11", "2021-09"]
+
+
+def test_no_anchor_keeps_the_year_unknown():
+    values = {t.text: t.value for t in tag("Officials met on Tuesday and again on May 31; talks resume next year.", None)}
+    assert values == {"Tuesday": "XXXX-XX-XX", "May 31": "XXXX-05-31", "next year": "XXXX"}
+
+
+def test_ages_and_money_are_not_dates():
+    assert tag("The 52-year-old paid 2000 dollars for a 6-year-old horse.", ANCHOR) == []
+
+
+def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
+    art = newsgraph.extract_text((fixtures / "tass-style.txt").read_text(), published="2023-03-15")
+    first = art.timexes[0]
+    assert (first["field"], first["text"], first["value"]) == ("dateline", "March 14", "2023-03-14")
+    assert art.dateline.text[first["start"] : first["end"]] == "March 14"
