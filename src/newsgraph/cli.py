@@ -182,8 +182,6 @@ def eval_ingest(
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N Reuters stories.")] = None,
 ) -> None:
     """Reading pages: pasted wire stories, Reuters-21578 datelines, Zyte article bodies (beside trafilatura)."""
-    from tqdm import tqdm
-
     from .eval import ingest as ev
 
     _check_choice(which, ("pasted", "reuters", "zyte", "all"), "--set")
@@ -191,16 +189,13 @@ def eval_ingest(
     if not data.is_dir():
         raise typer.BadParameter(f"no evaluation data at {data}; pass --data or set NEWSGRAPH_DATA", param_hint="--data")
 
-    def bar(items, desc):
-        return lambda it: tqdm(it, desc=desc, disable=None, file=sys.stderr, leave=False)
-
     reports = []
     if which in ("pasted", "all"):
-        reports.append(ev.score_pasted(data / "ingest" / "pasted-text.dev.jsonl", progress=bar(None, "pasted")))
+        reports.append(ev.score_pasted(data / "ingest" / "pasted-text.dev.jsonl", progress=_eval_progress("pasted")))
     if which in ("reuters", "all"):
-        reports.append(ev.score_reuters(data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", limit, progress=bar(None, "reuters")))
+        reports.append(ev.score_reuters(data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", limit, progress=_eval_progress("reuters")))
     if which in ("zyte", "all"):
-        reports.append(ev.score_zyte(data / "ingest" / "zyte-aeb", progress=bar(None, "zyte")))
+        reports.append(ev.score_zyte(data / "ingest" / "zyte-aeb", progress=_eval_progress("zyte")))
     _print_reports(reports, fmt)
 
 
@@ -213,18 +208,10 @@ def eval_quotes(
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
 ) -> None:
     """Who said what: content-span precision, recall and F1 (lenient and strict), speaker overlap, breakdowns."""
-    from tqdm import tqdm
-
     from .eval.quotes import score_quotes
 
-    peers = peer or []
-    for p in peers:
-        _check_choice(p, ("textacy",), "--peer")
     gold = gold or (data or default_data_dir()) / "quotes" / "polnear" / "polnear_dev.jsonl"
-    if not gold.exists():
-        raise typer.BadParameter(f"no gold file at {gold}", param_hint="--gold")
-    report = score_quotes(gold, peers, limit, progress=lambda it: tqdm(it, desc="quotes", disable=None, file=sys.stderr, leave=False))
-    _print_reports([report], fmt)
+    _run_eval(score_quotes, gold, peer, ("textacy",), limit, fmt)
 
 
 @eval_app.command("timex")
@@ -236,18 +223,26 @@ def eval_timex(
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
 ) -> None:
     """Dates: TIMEX3 extents (strict, relaxed) and values, the TempEval-3 way."""
-    from tqdm import tqdm
-
     from .eval.timex import score_timex
 
-    peers = peer or []
-    for p in peers:
-        _check_choice(p, ("dateparser",), "--peer")
     gold = gold or (data or default_data_dir()) / "time" / "TBAQ-cleaned"
-    if not gold.is_dir():
-        raise typer.BadParameter(f"no TimeML folder at {gold}", param_hint="--gold")
-    report = score_timex(gold, peers, limit, progress=lambda it: tqdm(it, desc="timex", disable=None, file=sys.stderr, leave=False))
+    _run_eval(score_timex, gold, peer, ("dateparser",), limit, fmt)
+
+
+def _run_eval(score, gold: Path, peers: list[str] | None, known_peers: tuple[str, ...], limit: int | None, fmt: str) -> None:
+    """Check the call, score with a progress bar, print the report."""
+    for p in peers or []:
+        _check_choice(p, known_peers, "--peer")
+    if not gold.exists():
+        raise typer.BadParameter(f"no gold data at {gold}", param_hint="--gold")
+    report = score(gold, peers or [], limit, progress=_eval_progress(gold.name))
     _print_reports([report], fmt)
+
+
+def _eval_progress(desc: str):
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, desc=desc, disable=None, file=sys.stderr, leave=False)
 
 
 def _print_reports(reports, fmt: str) -> None:
