@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.tokens import Span
+
 from ..ids import content_id
 from ..registry import stage
 from ..types import Article
+from .places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
+
+# Abbreviations and demonyms: a country's mention, never its name.
+IRREGULAR_SHORT = frozenset(k for k in IRREGULAR if len(k) <= 4 or not k[0].isalpha() or k.endswith(("an", "ans", "ish", "ese", "i")))
 
 # Diseases the small English model often tags as people or organisations.
 _DISEASE = re.compile(r"^(?:COVID(?:-19)?|SARS(?:-CoV-2)?|MERS|H\dN\d|HIV|AIDS|Ebola|Zika|mpox|monkeypox|coronavirus)$", re.I)
@@ -38,7 +44,7 @@ def article_key(doc: Article) -> str:
 @stage("entities.v1", requires=("nlp",), assigns=("entities",))
 def find_entities(doc: Article) -> Article:
     sp = doc.nlp
-    ents = [e for e in sp.ents if e.label_ in KEEP and e.text.strip()]
+    ents = [e for e in _split_possessives(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
     persons = [e for e in ents if e.label_ == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
     surnames = {_clean(e.text).split()[-1] for e in persons}
@@ -53,9 +59,19 @@ def find_entities(doc: Article) -> Article:
             label = "MISC"  # names of people carry no digits
         elif label != "PERSON" and (text in person_names or text in surnames):
             label = "PERSON"  # one type per thing across the document
-        key = (label, _person_key(text, persons) if label == "PERSON" else _norm(text))
-        cluster = clusters.setdefault(key, {"type": label, "names": [], "mentions": [], "titles": []})
-        cluster["names"].append(text)
+        country = country_of(text) if label in ("GPE", "NORP", "LOC") else None
+        capital = capital_of(text) if label == "GPE" and not country else None
+        if capital and _acts(ent):
+            # "Moscow could agree", "Moscow's aggressive actions": the capital stands for its country.
+            country = country_by_code(capital)
+        if country:
+            label = "GPE"
+            key = (label, "country:" + country[0])
+        else:
+            key = (label, _person_key(text, persons) if label == "PERSON" else _norm(text))
+        cluster = clusters.setdefault(key, {"type": label, "names": [], "mentions": [], "titles": [], "country": country})
+        if not country or (ent.label_ == "GPE" and len(text) > 3 and text.lower() not in IRREGULAR_SHORT):
+            cluster["names"].append(text)
         cluster["mentions"].append(ent)
         key_of[ent.start] = key
         if label == "PERSON":
@@ -65,20 +81,80 @@ def find_entities(doc: Article) -> Article:
     akey = article_key(doc)
     out = []
     for (label, _), c in clusters.items():
-        name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
-        out.append(
-            {
-                "id": content_id("entity", akey, label, name),
-                "name": name,
-                "type": label,
-                "titles": c["titles"],
-                "kb_id": None,
-                "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in c["mentions"]],
-            }
-        )
+        if c["names"]:
+            name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
+        else:  # only demonyms or abbreviations in the article: the country's own short name
+            name = c["country"][1]
+        entity = {
+            "id": content_id("entity", akey, label, name),
+            "name": name,
+            "type": label,
+            "titles": c["titles"],
+            "kb_id": None,
+            "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in c["mentions"]],
+        }
+        if c["country"]:
+            entity["country"] = c["country"][0]  # ISO 3166-1 alpha-2
+        elif label == "GPE":
+            geonameid = city_geonameid(name)
+            if geonameid:
+                entity["geonameid"] = geonameid
+        out.append(entity)
     out.sort(key=lambda e: e["mentions"][0]["start"])
+    _add_agency(doc, out, akey)
     doc.entities = out
     return doc
+
+
+def _add_agency(doc: Article, entities: list[dict[str, Any]], akey: str) -> None:
+    """The news agency of the dateline ("/TASS/") is an organisation named there."""
+    dl = doc.dateline
+    if not dl or not dl.agency:
+        return
+    i = dl.text.find(dl.agency)
+    mention = {"start": i, "end": i + len(dl.agency), "text": dl.agency, "field": "dateline"}
+    for e in entities:
+        if e["type"] == "ORG" and _norm(e["name"]) == _norm(dl.agency):
+            e["mentions"].insert(0, mention)
+            return
+    entities.append({"id": content_id("entity", akey, "ORG", dl.agency), "name": dl.agency, "type": "ORG", "titles": [], "kb_id": None, "mentions": [mention]})
+
+
+def _acts(ent) -> bool:
+    """A place name that does something (a subject, an agent, a possessor of actions)."""
+    head = ent.root
+    dep = head.dep_
+    if dep == "conj":
+        dep = head.head.dep_
+    return dep in ("nsubj", "nsubjpass", "agent", "poss") or (dep == "pobj" and head.head.lower_ == "by")
+
+
+def _split_possessives(sp) -> list:
+    """"Italy’s RAI TG1" tagged as one name is two: the country and the organisation."""
+    out = []
+    for ent in sp.ents:
+        cut = next((t for t in ent if t.dep_ == "case" and t.text in ("'s", "’s") and t.i > ent.start), None)
+        if cut is None or cut.i + 1 >= ent.end:
+            out.append(ent)
+            continue
+        left = sp[ent.start : cut.i]
+        right = sp[cut.i + 1 : ent.end]
+        left_label = "GPE" if country_of(left.text) else ent.label_
+        out.append(Span(sp, left.start, left.end, label=left_label))
+        out.append(Span(sp, right.start, right.end, label=ent.label_))
+    return out
+
+
+def _part_of_title(ent) -> bool:
+    """'State' in 'US Secretary of State Antony Blinken' is part of a title, not an organisation."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) > 2:
+        return False
+    doc = ent.doc
+    j = ent.end
+    while j < len(doc) and doc[j].ent_type_ != "PERSON" and doc[j].text[:1].isupper() and j - ent.end < 3:
+        j += 1
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    return j < len(doc) and doc[j].ent_type_ == "PERSON" and before == "of"
 
 
 def _clean(text: str) -> str:

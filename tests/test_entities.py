@@ -1,0 +1,61 @@
+"""One entity per real thing within an article."""
+
+import json
+
+import pytest
+
+import newsgraph
+from newsgraph.stages.places import capital_of, city_geonameid, country_of
+
+
+def by_name(article, name):
+    hits = [e for e in article.entities if e["name"] == name]
+    assert hits, f"no entity {name!r}: {[e['name'] for e in article.entities]}"
+    return hits[0]
+
+
+def test_countries_from_names_codes_and_demonyms():
+    assert country_of("American") == ("US", "United States")
+    assert country_of("U.S.") == ("US", "United States")
+    assert country_of("Brazilian") == ("BR", "Brazil")
+    assert country_of("Swiss") == ("CH", "Switzerland")
+    assert country_of("Russian") == ("RU", "Russia")
+    assert country_of("European") is None and country_of("Republican") is None
+    assert capital_of("Moscow") == "RU"
+    assert city_geonameid("Moscow") == 524901
+
+
+def test_people_merge_by_surname_and_keep_titles(fixtures):
+    art = newsgraph.extract_text((fixtures / "quotes-story.txt").read_text())
+    berg = by_name(art, "Anna Berg")
+    assert berg["type"] == "PERSON"
+    assert {m["text"] for m in berg["mentions"]} >= {"Anna Berg", "Berg"}
+    assert "Foreign Minister" in berg["titles"]
+    for e in art.entities:
+        for m in e["mentions"]:
+            assert art.field_text(m.get("field"))[m["start"] : m["end"]] == m["text"]
+
+
+def test_dateline_agency_is_an_organisation(fixtures):
+    art = newsgraph.extract_text((fixtures / "quotes-story.txt").read_text())
+    reuters = by_name(art, "Reuters")
+    assert reuters["type"] == "ORG" and reuters["mentions"][0]["field"] == "dateline"
+
+
+@pytest.fixture
+def example(shared):
+    folder = shared / "examples" / "tass-geneva-blinken"
+    return newsgraph.extract_text((folder / "article.txt").read_text(encoding="utf-8")), json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_worked_example_merges(example):
+    art, _ = example
+    assert by_name(art, "Antony Blinken")["titles"] == ["US Secretary of State"]
+    us = by_name(art, "United States")
+    assert {"US", "American"} <= {m["text"] for m in us["mentions"]} and us["country"] == "US"
+    assert "Russian" in {m["text"] for m in by_name(art, "Russia")["mentions"]}
+    assert by_name(art, "Brazil")["mentions"][0]["text"] == "Brazilian"
+    assert by_name(art, "COVID-19")["type"] != "PERSON"
+    assert by_name(art, "RAI TG1")["type"] == "ORG" and by_name(art, "Italy")["type"] == "GPE"
+    assert not [e for e in art.entities if e["name"] == "State"]
+    assert by_name(art, "TASS")["type"] == "ORG"
