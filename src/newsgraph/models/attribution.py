@@ -15,6 +15,7 @@ from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
 LABELS = ("SRC", "CUE", "CNT")
+QUOTE_TOKENS = frozenset(('"', "“", "”", "''", "``", "«", "»", "„"))
 
 
 def cue_lemmas() -> frozenset[str]:
@@ -23,34 +24,43 @@ def cue_lemmas() -> frozenset[str]:
     return CUE_LEMMAS
 
 
-def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None) -> list[dict[str, object]]:
-    """One feature dict per token of ``doc[start:end]``; ``quoted`` holds character offsets inside quotes."""
+def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None) -> list[dict[str, float]]:
+    """CRFsuite items for the tokens of ``doc[start:end]``: ``name=value`` strings and flags weigh 1.0.
+
+    ``quoted`` holds the character offsets that stand inside quote marks.
+    """
     cues = cue_lemmas()
-    feats: list[dict[str, object]] = []
+    items: list[dict[str, float]] = []
+    n = len(doc)
     for tok in doc[start:end]:
         lemma = tok.lemma_.lower()
         head = tok.head
-        f: dict[str, object] = {
+        h_lemma = head.lemma_.lower()
+        f: dict[str, float] = {
             "bias": 1.0,
-            "low": tok.lower_,
-            "lemma": lemma,
-            "pos": tok.pos_,
-            "tag": tok.tag_,
-            "dep": tok.dep_,
-            "shape": tok.shape_[:4],
-            "title": tok.is_title,
-            "punct": tok.is_punct,
-            "quote_mark": tok.text in ('"', "“", "”", "''", "``", "«", "»", "„"),
-            "in_quote": tok.idx in quoted,
-            "ent": tok.ent_type_ or "-",
-            "cue": lemma in cues and tok.pos_ in ("VERB", "AUX"),
-            "h_lemma": head.lemma_.lower(),
-            "h_pos": head.pos_,
-            "h_dep": head.dep_,
-            "h_cue": head.lemma_.lower() in cues,
-            "dep_hdep": f"{tok.dep_}|{head.dep_}",
-            "sent_start": tok.is_sent_start,
+            f"low={tok.lower_}": 1.0,
+            f"lemma={lemma}": 1.0,
+            f"pos={tok.pos_}": 1.0,
+            f"tag={tok.tag_}": 1.0,
+            f"dep={tok.dep_}": 1.0,
+            f"shape={tok.shape_[:4]}": 1.0,
+            f"ent={tok.ent_type_ or '-'}": 1.0,
+            f"h_lemma={h_lemma}": 1.0,
+            f"h_pos={head.pos_}": 1.0,
+            f"h_dep={head.dep_}": 1.0,
+            f"dep_hdep={tok.dep_}|{head.dep_}": 1.0,
         }
+        for flag, on in (
+            ("title", tok.is_title),
+            ("punct", tok.is_punct),
+            ("quote_mark", tok.text in QUOTE_TOKENS),
+            ("in_quote", tok.idx in quoted),
+            ("cue", lemma in cues and tok.pos_ in ("VERB", "AUX")),
+            ("h_cue", h_lemma in cues),
+            ("sent_start", bool(tok.is_sent_start)),
+        ):
+            if on:
+                f[flag] = 1.0
         # The path up to the nearest verb of saying: which relation leads there, and how far.
         node, path = tok, []
         for depth in range(1, 7):
@@ -59,24 +69,26 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
                 break
             node = node.head
             if node.lemma_.lower() in cues and node.pos_ in ("VERB", "AUX"):
-                f["cue_anc"] = True
-                f["cue_anc_dep"] = path[-1]
-                f["cue_anc_depth"] = min(depth, 4)
-                f["cue_anc_lemma"] = node.lemma_.lower()
-                f["cue_anc_first"] = path[0] if len(path) > 0 else "-"
+                f["cue_anc"] = 1.0
+                f[f"cue_anc_dep={path[-1]}"] = 1.0
+                f["cue_anc_depth"] = float(min(depth, 4))
+                f[f"cue_anc_lemma={node.lemma_.lower()}"] = 1.0
+                f[f"cue_anc_first={path[0]}"] = 1.0
                 break
         for off in (-2, -1, 1, 2):
             j = tok.i + off
-            if 0 <= j < len(doc):
-                n = doc[j]
-                f[f"{off}:low"] = n.lower_
-                f[f"{off}:pos"] = n.pos_
-                f[f"{off}:in_quote"] = n.idx in quoted
-                f[f"{off}:cue"] = n.lemma_.lower() in cues
+            if 0 <= j < n:
+                nb = doc[j]
+                f[f"{off}:low={nb.lower_}"] = 1.0
+                f[f"{off}:pos={nb.pos_}"] = 1.0
+                if nb.idx in quoted:
+                    f[f"{off}:in_quote"] = 1.0
+                if nb.lemma_.lower() in cues:
+                    f[f"{off}:cue"] = 1.0
             else:
-                f[f"{off}:edge"] = True
-        feats.append(f)
-    return feats
+                f[f"{off}:edge"] = 1.0
+        items.append(f)
+    return items
 
 
 def paragraphs(doc) -> list[tuple[int, int]]:
@@ -128,7 +140,7 @@ def tag(doc) -> list[TaggedSpan]:
         # A paragraph with no verb and no quote mark (a table, a heading) attributes nothing.
         if not any(t.pos_ in ("VERB", "AUX") or t.idx in quoted for t in doc[start:end]):
             continue
-        labels = tagger.tag([_crf_items(f) for f in token_features(doc, quoted, start, end)])
+        labels = tagger.tag(token_features(doc, quoted, start, end))
         current: TaggedSpan | None = None
         for k, lab in enumerate(labels):
             i = start + k
@@ -146,17 +158,3 @@ def tag(doc) -> list[TaggedSpan]:
         if current:
             spans.append(current)
     return spans
-
-
-def _crf_items(f: dict[str, object]) -> dict[str, object]:
-    """CRFsuite takes strings (one-hot) and floats: booleans become 1.0/0.0 weights."""
-    out: dict[str, object] = {}
-    for k, v in f.items():
-        if isinstance(v, bool):
-            if v:
-                out[k] = 1.0
-        elif isinstance(v, (int, float)):
-            out[k] = float(v)
-        else:
-            out[f"{k}={v}"] = 1.0
-    return out

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from .attribution import MODEL_PATH, _crf_items, paragraphs, quoted_offsets, token_features
+from .attribution import MODEL_PATH, paragraphs, quoted_offsets, token_features
 
 
 def token_labels(doc, attributions: list[dict]) -> list[str]:
@@ -55,8 +55,7 @@ def main(argv: list[str] | None = None) -> None:
         feats = token_features(doc, quoted_offsets(doc.text))
         labels = token_labels(doc, row["attributions"])
         for start, end in paragraphs(doc):
-            xs = [_crf_items(f) for f in feats[start:end]]
-            trainer.append(xs, labels[start:end])
+            trainer.append(feats[start:end], labels[start:end])
             sequences += 1
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True})
     print(f"{len(rows)} documents, {sequences} paragraphs; training ...", file=sys.stderr)

@@ -10,6 +10,7 @@ Tuesday on or before the anchor; in a plan it is the next one. Without an anchor
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -148,11 +149,12 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
 def _tense_lookup(sp):
     """'past', 'future' or None for the verb that governs the words at a character offset."""
 
+    starts = [t.idx for t in sp]
+
     def lookup(offset: int) -> str | None:
-        span = sp.char_span(offset, min(offset + 1, len(sp.text)), alignment_mode="expand")
-        if span is None:
+        if not starts:
             return None
-        tok = span[0]
+        tok = sp[max(0, bisect.bisect_right(starts, offset) - 1)]
         for _ in range(8):
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
                 break
