@@ -59,3 +59,15 @@ def test_worked_example_merges(example):
     assert by_name(art, "RAI TG1")["type"] == "ORG" and by_name(art, "Italy")["type"] == "GPE"
     assert not [e for e in art.entities if e["name"] == "State"]
     assert by_name(art, "TASS")["type"] == "ORG"
+
+
+def test_meantime_scoring_runs_beside_spacy(shared):
+    from newsgraph.eval.entities import read_meantime, score_entities
+
+    folder = shared / "data" / "time" / "meantime_en" / "intra-doc_annotation"
+    text, gold = read_meantime(sorted(folder.rglob("*.xml"))[0])
+    assert gold and all(text[g.start : g.end].strip() for g in gold)
+    report = score_entities(folder, limit=6)
+    ours, peer = report.systems["newsgraph"], report.systems["spaCy NER alone (merged by identical text)"]
+    assert ours["merge_recall"] >= peer["merge_recall"]
+    assert ours["PER_recall"] > 0.5

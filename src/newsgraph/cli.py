@@ -229,6 +229,27 @@ def eval_timex(
     _run_eval(score_timex, gold, peer, ("dateparser",), limit, fmt)
 
 
+@eval_app.command("entities")
+def eval_entities(
+    gold: Annotated[Optional[Path], typer.Option("--gold", help="A folder of MEANTIME CAT XML files [default: MEANTIME English].")] = None,
+    data: DataDir = None,
+    fmt: TableFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
+) -> None:
+    """Entities: typed name mentions and their merging on MEANTIME, beside spaCy's NER; the worked example."""
+    from .eval.entities import score_entities, score_example
+
+    base = data or default_data_dir()
+    gold = gold or base / "time" / "meantime_en" / "intra-doc_annotation"
+    if not gold.exists():
+        raise typer.BadParameter(f"no gold data at {gold}", param_hint="--gold")
+    reports = [score_entities(gold, ("spacy",), limit, progress=_eval_progress("entities"))]
+    example = base.parent / "examples" / "tass-geneva-blinken"
+    if example.is_dir():
+        reports.append(score_example(example))
+    _print_reports(reports, fmt)
+
+
 def _run_eval(score, gold: Path, peers: list[str] | None, known_peers: tuple[str, ...], limit: int | None, fmt: str) -> None:
     """Check the call, score with a progress bar, print the report."""
     for p in peers or []:
