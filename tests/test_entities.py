@@ -67,7 +67,7 @@ def test_meantime_scoring_runs_beside_spacy(shared):
     folder = shared / "data" / "time" / "meantime_en" / "intra-doc_annotation"
     text, gold = read_meantime(sorted(folder.rglob("*.xml"))[0])
     assert gold and all(text[g.start : g.end].strip() for g in gold)
-    report = score_entities(folder, limit=6)
+    report = score_entities(folder, limit=20)
     ours, peer = report.systems["newsgraph"], report.systems["spaCy NER alone (merged by identical text)"]
-    assert ours["merge_recall"] >= peer["merge_recall"]
-    assert ours["PER_recall"] > 0.5
+    assert ours["merge_recall"] > peer["merge_recall"]
+    assert ours["merge_precision"] > 0.9 and ours["LOC_recall"] > 0.9
