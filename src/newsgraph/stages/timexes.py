@@ -61,15 +61,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("may", re.compile(rf"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: (?P<part>morning|afternoon|evening|night))?\b")),
     ("day_ref", re.compile(r"\b(?P<ref>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)),
-    ("ref", re.compile(r"\b(?P<ref>now|currently|at present|nowadays|recently|recent (?:months|years|weeks|days)|the future|in the past|formerly)\b", re.I)),
+    ("ref", re.compile(r"\b(?P<ref>now|currently|current|at present|nowadays|recently|recent (?:months|years|weeks|days)|recent|the future|future|in the past|formerly|previously|soon)\b(?!-)", re.I)),
+    ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago) (?P<unit>quarter|period)\b", re.I)),
+    ("the_unit", re.compile(r"\bthe (?P<unit>quarter)\b(?! of)", re.I)),
+    ("year_earlier", re.compile(r"\b(?P<which>year-earlier|year-ago)\b", re.I)),
+    ("bare_units", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades)\b", re.I)),
     ("year", re.compile(rf"(?<![\d$,.£€])\b(?:fiscal )?(?P<y>{_YEAR})\b(?![\-/]\d|,\d|\.\d|%| percent| mln| billion| million| people| shares| tonnes| dollars| dlrs| units| barrels| feet| metres| meters| miles| points| cars| workers| troops| jobs)")),
     ("fy", re.compile(rf"\b(?P<y>{_YEAR})/(?P<y2>\d\d)\b")),
     ("duration", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT})(?:[ -]long)?\b(?![ -]old)", re.I)),
     ("set", re.compile(r"\b(?P<set>every (?:day|week|month|year)|each (?:day|week|month|year))\b", re.I)),
 ]
 _REF_VALUES = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "recently": "PAST_REF", "the future": "FUTURE_REF", "in the past": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF", "soon": "FUTURE_REF", "in the past": "PAST_REF", "formerly": "PAST_REF",
+    "previously": "PAST_REF",
 }  # fmt: skip
 _MOD_VALUES = {"early": "START", "mid": "MID", "late": "END", "beginning of": "START", "the beginning of": "START", "start of": "START",
                "the start of": "START", "middle of": "MID", "the middle of": "MID", "end of": "END", "the end of": "END"}  # fmt: skip
@@ -191,14 +197,14 @@ def _year_for(month: int, day: int | None, anchor: dt.date | None, tense: str | 
         when = dt.date(year, month, day or 1)
     except ValueError:
         return str(year)
-    # News speaks of the months around it: a date more than half a year ahead of the anchor is
-    # last year's (unless the sentence looks ahead); one more than half a year behind, in a
-    # sentence that looks ahead, is next year's.
+    # A past-tense report speaks of dates on or before the anchor, a plan of dates after it; with
+    # no tense to go by, the date is the one within half a year of the anchor.
     slack = 2 if day else 31
-    if tense == "past" and (when - anchor).days > slack or tense is None and (when - anchor).days > 183:
+    ahead = (when - anchor).days
+    if tense == "past" and ahead > slack or tense is None and ahead > 183:
         year -= 1
-    elif tense == "future" and (anchor - when).days > slack:
-        year += 1
+    elif tense == "future" and -ahead > slack or tense is None and -ahead > 183:
+        year += 1  # with no tense to go by, the nearer of the two years
     return f"{year:04d}"
 
 
@@ -283,6 +289,19 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "ref":
         ref = g["ref"].lower()
         return "DATE", _REF_VALUES.get(ref, "PAST_REF"), None
+    if name in ("latest", "the_unit"):
+        # Reports speak of the last quarter that has ended; a year-earlier one is a year before it.
+        if anchor is None:
+            return "DATE", "XXXX-QX", None
+        q = (anchor.month - 1) // 3 - 1
+        year, q = anchor.year + q // 4, q % 4 + 1
+        if (g.get("which") or "").lower() in ("year-earlier", "year-ago"):
+            year -= 1
+        return "DATE", f"{year:04d}-Q{q}", None
+    if name == "year_earlier":
+        return "DATE", f"{anchor.year - 1:04d}" if anchor else "XXXX", None
+    if name == "bare_units":
+        return "DURATION", _duration("several", g["unit"]), None
     if name == "year":
         return "DATE", g["y"], None
     if name == "fy":
