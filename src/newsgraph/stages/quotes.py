@@ -455,12 +455,14 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             if not parts or any(_overlap(p, t) for p in parts for t in taken):
                 continue
             src = min(sources, key=lambda q: (_token_gap(q, cue), q.start)) if sources else None
-            if src is not None:
+            parsed = _subject(sp[cue.start : cue.end].root)
+            if parsed is not None and (src is None or _token_gap(src, cue) > 3):
+                head, mention = parsed, _mention(parsed)  # the cue's own subject, where the tagger's source is far
+            elif src is not None:
                 head = sp[src.start : src.end].root
                 mention = (sp[src.start].idx, sp[src.end - 1].idx + len(sp[src.end - 1].text))
-            else:  # no source tagged: the subject the parse gives the cue
-                head = _subject(sp[cue.start : cue.end].root)
-                mention = _mention(head)
+            else:
+                head, mention = None, None
             cue_span = (sp[cue.start].idx, sp[cue.end - 1].idx + len(sp[cue.end - 1].text))
             cue_text = text[cue_span[0] : cue_span[1]].lower()
             if cue_text.startswith("according"):
