@@ -16,7 +16,7 @@ from . import __version__
 from .ingest import DEFAULT_MAX_BYTES, FORMATS, input_size, read_inputs
 from .output import TABLE_FORMATS, dumps, write_rows
 from .pipeline import Options, Pipeline
-from .types import Article, Failure
+from .types import Failure
 
 app = typer.Typer(
     name="newsgraph",

@@ -86,7 +86,7 @@ class Pipeline:
             if st.batch is not None and len(live) > 1:
                 try:
                     done = st.batch([results[i] for i in live])  # type: ignore[misc]
-                    for i, doc in zip(live, done):
+                    for i, doc in zip(live, done, strict=True):
                         doc.stages.append(st.name)
                         results[i] = doc
                     continue

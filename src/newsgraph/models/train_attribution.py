@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.time()
     sequences = 0
     texts = [r["text"] for r in rows]
-    for row, doc in tqdm(zip(rows, nlp.pipe(texts, batch_size=16)), total=len(rows), desc="features", file=sys.stderr, disable=None):
+    for row, doc in tqdm(zip(rows, nlp.pipe(texts, batch_size=16), strict=True), total=len(rows), desc="features", file=sys.stderr, disable=None):
         feats = token_features(doc, quoted_offsets(doc.text))
         labels = token_labels(doc, row["attributions"])
         for start, end in paragraphs(doc):

@@ -35,7 +35,7 @@ def load_model():
 
 def parse_many(docs: list[Article]) -> list[Article]:
     """Batched: spaCy's ``nlp.pipe`` over many articles is faster than one call each."""
-    for doc, parsed in zip(docs, load_model().pipe([d.text for d in docs], batch_size=32)):
+    for doc, parsed in zip(docs, load_model().pipe([d.text for d in docs], batch_size=32), strict=True):
         doc.nlp = parsed
     return docs
 

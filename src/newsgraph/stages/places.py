@@ -35,7 +35,6 @@ _ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
 @functools.lru_cache(maxsize=4096)
 def country_of(text: str) -> tuple[str, str] | None:
     """(ISO alpha-2 code, short name) of the country ``text`` names, or None."""
-    import pycountry
 
     key = " ".join(text.lower().replace("’", "'").split())
     key = re.sub(r"^the\s+", "", key)

@@ -146,7 +146,7 @@ def _quotes(doc: Article, use_model: bool) -> Article:
         found.extend(_sentence_quotes(sent, segments))
     if use_model:
         found = _merge_model(found, _model_quotes(sp, segments, []))
-    found.extend(_unclaimed_segments(sp, segments, found))
+    found.extend(_unclaimed_segments(sp, segments))
     found.sort(key=lambda f: f.parts[0][0])
     found = _join_continuations(found, text)
     found = _drop_overlaps(found)
@@ -399,7 +399,7 @@ def _opinion_frame(sent, prep) -> Found | None:
 # -- quotes no cue claimed -------------------------------------------------------------------------------
 
 
-def _unclaimed_segments(sp, segments: list[Segment], found: list[Found]) -> list[Found]:
+def _unclaimed_segments(sp, segments: list[Segment]) -> list[Found]:
     """Quoted sentences with no cue of their own: the speaker is the one who spoke just before,
     or the one who was introduced with a colon ("He said: …")."""
     out = []

@@ -153,7 +153,7 @@ class SpeakerResolver:
             if sent.start_char >= at:
                 continue
             people: list[dict[str, Any]] = []
-            for s, e, ent in self.mention_index:
+            for s, _, ent in self.mention_index:
                 if sent.start_char <= s < sent.end_char and ent["type"] == "PERSON" and ent not in people:
                     people.append(ent)
             if len(people) >= 2:

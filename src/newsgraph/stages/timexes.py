@@ -58,7 +58,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mod_year", re.compile(rf"\b(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})s?\b", re.I)),
     ("decade", re.compile(r"\b(?:the )?(?P<dec>(?:1[89]|20)\d0)'?s\b")),
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b")),
-    ("may", re.compile(rf"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
+    ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: (?P<part>morning|afternoon|evening|night))?\b")),
     ("day_ref", re.compile(r"\b(?P<ref>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("ref", re.compile(r"\b(?P<ref>now|currently|current|at present|nowadays|recently|recent (?:months|years|weeks|days)|recent|the future|future|in the past|formerly|previously|soon)\b(?!-)", re.I)),
