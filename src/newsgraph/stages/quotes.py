@@ -132,7 +132,9 @@ def find_quotes(doc: Article) -> Article:
 
 @stage("quotes.hybrid.v1", requires=("nlp", "entities"), assigns=("quotes",))
 def find_quotes_hybrid(doc: Article) -> Article:
-    """The rules, then what the attribution tagger finds where no rule did."""
+    """The rules, then what the attribution tagger finds where no rule did. Where both find a
+    statement the rule's bounds, cue and speaker stand: on PolNeAR dev, taking the tagger's bounds
+    instead gave no better strict F1 and a lower speaker overlap."""
     return _quotes(doc, use_model=True)
 
 
@@ -145,7 +147,7 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     for sent in sp.sents:
         found.extend(_sentence_quotes(sent, segments))
     if use_model:
-        found = _merge_model(found, _model_quotes(sp, segments, []))
+        found.extend(_model_quotes(sp, segments, found))
     found.extend(_unclaimed_segments(sp, segments))
     found.sort(key=lambda f: f.parts[0][0])
     found = _join_continuations(found, text)
@@ -206,8 +208,10 @@ def _sentence_quotes(sent, segments: list[Segment]) -> list[Found]:
             if f:
                 opinion_speaker = f.speaker_token
                 out.append(f)
-    for tok in sent:
-        if tok.lemma_.lower() not in CUE_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+    # Verbs of saying claim quote marks before verbs of believing ("I think" inside a quote).
+    cues = sorted((t for t in sent if t.lemma_.lower() in CUE_LEMMAS), key=lambda t: (t.lemma_.lower() in BELIEF, t.i))
+    for tok in cues:
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
@@ -474,39 +478,6 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             out.append(Found(kind, parts, cue_span, mention, head, 0.6, extra={"model": True}))
             taken.extend(parts)
     return out
-
-
-def _merge_model(rules: list[Found], model: list[Found]) -> list[Found]:
-    """The tagger draws a statement's bounds; where a rule found the same statement, the rule's
-    cue and speaker (read from the parse) go with the tagger's bounds. Statements only one side
-    found are kept as that side found them."""
-    used: set[int] = set()
-    merged: list[Found] = []
-    for m in model:
-        best, best_overlap = None, 0
-        for k, r in enumerate(rules):
-            if k in used:
-                continue
-            ov = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in m.parts for s2, e2 in r.parts)
-            if ov > best_overlap:
-                best, best_overlap = k, ov
-        if best is None:
-            merged.append(m)
-            continue
-        used.add(best)
-        r = rules[best]
-        rule_len = sum(e - s for s, e in r.parts)
-        r_start, r_end = r.parts[0][0], r.parts[-1][1]
-        # The tagger's bounds only where they stay near the rule's (the same statement, not a
-        # run of sentences around it) and cover most of it.
-        near = all(s >= r_start - 120 and e <= r_end + 120 for s, e in m.parts)
-        if near and best_overlap >= 0.5 * rule_len:
-            kind = r.kind if r.kind == "according_to" else m.kind
-            merged.append(Found(kind, m.parts, r.cue, r.speaker, r.speaker_token, max(r.confidence, m.confidence), extra={**r.extra, "model": True}))
-        else:
-            merged.append(r)
-    merged.extend(r for k, r in enumerate(rules) if k not in used)
-    return merged
 
 
 def _token_gap(a, b) -> int:

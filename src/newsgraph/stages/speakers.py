@@ -45,10 +45,11 @@ class SpeakerResolver:
     def resolve(self, span: tuple[int, int] | None, head, at: int, parent: dict[str, Any] | None) -> dict[str, Any]:
         """A ``speaker`` object: name, entity, mention, form, and a private ``_confidence``."""
         if span is None:
+            # No cue of its own: the one who spoke last, named where they were named.
             prev = self._last_speaker(at)
             if prev is None:
                 return self._out(None, None, None, "none", 0.3)
-            return self._out(prev["name"], prev.get("entity"), None, "none", 0.55)
+            return self._out(prev["name"], prev.get("entity"), prev.get("mention"), "none", 0.55)
         mention = {"start": span[0], "end": span[1], "text": self.text[span[0] : span[1]]}
         words = mention["text"].lower().split()
         head_word = head.lower_ if head is not None else (words[-1] if words else "")
