@@ -252,11 +252,14 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     if comp is None:
         # "X said:" with the quote in the next sentence, or a verb with no clause: not a quote here.
         return None
-    start, end = _trim(doc.text, comp[0], comp[1])
-    if end - start < 8:
+    pieces = _complement_parts(verb) or [comp]
+    parts = [_trim(doc.text, s, e) for s, e in pieces]
+    parts = [p for p in parts if p[1] > p[0]]
+    if not parts or sum(e - s for s, e in parts) < 8:
         return None
+    start, end = parts[0][0], parts[-1][1]
     kind = "mixed" if any(s.start < end and s.end > start for s in segments) else "indirect"
-    return Found(kind, [(start, end)], cue, _mention(subj), subj, 0.8 if subj is not None else 0.5)
+    return Found(kind, parts, cue, _mention(subj), subj, 0.8 if subj is not None else 0.5)
 
 
 def _subject(verb):
@@ -285,16 +288,32 @@ def _after_quote_or_comma(verb) -> bool:
 
 def _complement(verb) -> tuple[int, int] | None:
     """The reported clause: a ccomp (that-clause, or the clause before '…, X said'), or an xcomp."""
+    parts = _complement_parts(verb)
+    return (parts[0][0], parts[-1][1]) if parts else None
+
+
+def _complement_parts(verb) -> list[tuple[int, int]]:
+    """The reported clause in one or two pieces: 'The test, North Korea said, was its biggest'
+    has the cue inside it; 'The efforts are expected to continue' reports its subject too."""
     lemma = verb.lemma_.lower()
     for c in verb.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in XCOMP_CUES):
-            return _subtree_span(c)
+            span = _subtree_span(c, trim_tail=True)
+            subj = next((s for s in verb.children if s.dep_ == "nsubjpass"), None)
+            if c.dep_ == "xcomp" and subj is not None and subj.i < verb.i:
+                return [_subtree_span(subj), span]
+            return [span]
     if verb.dep_ == "parataxis" and verb.head.dep_ == "ROOT":
         head = verb.head
-        left = [t for t in head.subtree if t.i < verb.i and not _within(verb, t)]
-        if left:
-            return left[0].idx, left[-1].idx + len(left[-1].text)
-    return None
+        outside = [t for t in head.subtree if not _within(verb, t)]
+        left = [t for t in outside if t.i < verb.left_edge.i]
+        right = [t for t in outside if t.i > verb.right_edge.i]
+        parts = []
+        for piece in (left, right):
+            if piece and any(not t.is_punct for t in piece):
+                parts.append((piece[0].idx, piece[-1].idx + len(piece[-1].text)))
+        return parts
+    return []
 
 
 def _clause_before(sent, verb, subj) -> tuple[int, int] | None:
@@ -316,8 +335,19 @@ def _within(verb, tok) -> bool:
     return verb.left_edge.i <= tok.i <= verb.right_edge.i
 
 
-def _subtree_span(tok) -> tuple[int, int]:
+def _subtree_span(tok, trim_tail: bool = False) -> tuple[int, int]:
+    """A token's subtree as characters; ``trim_tail`` leaves off a closing apposition or participle
+    after a comma (", the alliance that …", ", forcing them …"), which reports nothing."""
     left, right = tok.left_edge, tok.right_edge
+    if trim_tail:
+        doc = tok.doc
+        for t in tok.subtree:
+            if t.i <= tok.i or t.right_edge.i != right.i or t.i == right.i:
+                continue
+            prev = doc[t.left_edge.i - 1]
+            if prev.text == "," and (t.dep_ == "appos" or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i)):
+                right = doc[prev.i - 1]
+                break
     return left.idx, right.idx + len(right.text)
 
 
@@ -329,9 +359,9 @@ def _mostly_quoted(span: tuple[int, int], segs: list[Segment]) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, quote marks and trailing commas from a content span."""
-    while start < end and (text[start].isspace() or text[start] in "\"“”«»„‘’,—–"):
+    while start < end and (text[start].isspace() or text[start] in "\"“”«»„‘’,—–―"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”«»„‘’,—–:"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”«»„‘’,—–―:"):
         end -= 1
     return start, end
 
