@@ -486,6 +486,7 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             cue, contents = group[0], group[1:]
             parts = [_trim(text, sp[c.start].idx, sp[c.end - 1].idx + len(sp[c.end - 1].text)) for c in contents]
             parts = [p for p in parts if p[1] - p[0] >= 8]
+            parts = _snap_to_clause(sp, cue, parts)
             if not parts or any(_overlap(p, t) for p in parts for t in taken):
                 continue
             src = min(sources, key=lambda q: (_token_gap(q, cue), q.start)) if sources else None
@@ -508,6 +509,27 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             out.append(Found(kind, parts, cue_span, mention, head, 0.6, extra={"model": True}))
             taken.extend(parts)
     return out
+
+
+def _snap_to_clause(sp, cue, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the tagged cue is a verb whose clause the parse finds, and that clause and the tagged
+    content mostly agree, the clause's bounds stand: the tagger knows what is reported, the parse
+    where it begins and ends."""
+    if not parts:
+        return parts
+    root = sp[cue.start : cue.end].root
+    if root.pos_ not in ("VERB", "AUX"):
+        return parts
+    clause = [_trim(sp.text, s, e) for s, e in _complement_parts(root)]
+    clause = [c for c in clause if c[1] > c[0]]
+    if not clause:
+        return parts
+    tagged = {i for s, e in parts for i in range(s, e)}
+    parsed = {i for s, e in clause for i in range(s, e)}
+    both = len(tagged & parsed)
+    if both >= 0.6 * len(tagged) and both >= 0.6 * len(parsed):
+        return clause
+    return parts
 
 
 def _token_gap(a, b) -> int:
