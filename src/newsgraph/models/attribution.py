@@ -92,7 +92,10 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
 
 
 def paragraphs(doc) -> list[tuple[int, int]]:
-    """Token ranges of the paragraphs of a Doc (separated by blank lines)."""
+    """Token ranges of the paragraphs of a Doc (separated by blank lines), found once per Doc."""
+    cached = doc.user_data.get("newsgraph.paragraphs")
+    if cached is not None:
+        return cached
     out, start = [], 0
     for tok in doc:
         if tok.is_space and "\n" in tok.text:
@@ -101,6 +104,7 @@ def paragraphs(doc) -> list[tuple[int, int]]:
             start = tok.i + 1
     if start < len(doc):
         out.append((start, len(doc)))
+    doc.user_data["newsgraph.paragraphs"] = out
     return out
 
 
@@ -108,6 +112,15 @@ def quoted_offsets(text: str) -> set[int]:
     from ..stages.quotes import quote_segments
 
     return {i for seg in quote_segments(text) for i in range(seg.outer_start, seg.outer_end)}
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lexicon() -> frozenset[str]:
+    """The verbs the training data marks as cues (written beside the model by the training script),
+    with the rules' own cue verbs."""
+    path = MODEL_PATH.with_suffix(".cues.txt")
+    words = set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
+    return frozenset(words | cue_lemmas())
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,10 +148,12 @@ def tag(doc) -> list[TaggedSpan]:
     if tagger is None:
         return []
     quoted = quoted_offsets(doc.text)
+    lexicon = cue_lexicon()
     spans: list[TaggedSpan] = []
     for start, end in paragraphs(doc):
-        # A paragraph with no verb and no quote mark (a table, a heading) attributes nothing.
-        if not any(t.pos_ in ("VERB", "AUX") or t.idx in quoted for t in doc[start:end]):
+        # A paragraph with no quote mark and none of the verbs the training data uses as cues
+        # attributes nothing the tagger could find: skipping it keeps the stage cheap.
+        if not any(t.idx in quoted or (t.pos_ == "VERB" and t.lemma_.lower() in lexicon) for t in doc[start:end]):
             continue
         labels = tagger.tag(token_features(doc, quoted, start, end))
         current: TaggedSpan | None = None

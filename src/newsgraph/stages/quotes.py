@@ -185,6 +185,14 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     return doc
 
 
+def _doc_text(doc) -> str:
+    """A spaCy Doc's text, built once: ``Doc.text`` joins every token on each call."""
+    text = doc.user_data.get("newsgraph.text")
+    if text is None:
+        text = doc.user_data["newsgraph.text"] = doc.text
+    return text
+
+
 def _span(text: str, start: int, end: int, field_name: str | None = None) -> dict[str, Any]:
     d: dict[str, Any] = {"start": start, "end": end, "text": text[start:end]}
     if field_name:
@@ -244,7 +252,7 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
             if seg.claimed:
                 continue
             seg.claimed = True
-            parts.append(_trim(doc.text, seg.start, seg.end))
+            parts.append(_trim(_doc_text(doc), seg.start, seg.end))
         if parts:
             return Found("direct", parts, cue, _mention(subj), subj, 0.9)
     if comp is None:
@@ -253,7 +261,7 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         # "X said:" with the quote in the next sentence, or a verb with no clause: not a quote here.
         return None
     pieces = _complement_parts(verb) or [comp]
-    parts = [_trim(doc.text, s, e) for s, e in pieces]
+    parts = [_trim(_doc_text(doc), s, e) for s, e in pieces]
     parts = [p for p in parts if p[1] > p[0]]
     if not parts or sum(e - s for s, e in parts) < 8:
         return None
@@ -385,10 +393,9 @@ def _according_to(sent, according) -> Found | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    doc = sent.doc
     phrase_start = according.idx
     phrase_end = pobj.right_edge.idx + len(pobj.right_edge.text)
-    text = doc.text
+    text = _doc_text(sent.doc)
     if phrase_start - sent.start_char < 3:  # According to X, CLAUSE
         start, end = phrase_end, sent.end_char
     else:  # CLAUSE, according to X.
@@ -409,7 +416,7 @@ def _opinion_frame(sent, prep) -> Found | None:
     poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
     if poss is None:
         return None
-    text = sent.doc.text
+    text = _doc_text(sent.doc)
     frame_end = pobj.idx + len(pobj.text)
     head = prep.head
     # The clause the frame governs, up to a coordinated verb with its own cue ("but reiterated that").
@@ -437,7 +444,7 @@ def _unclaimed_segments(sp, segments: list[Segment]) -> list[Found]:
     """Quoted sentences with no cue of their own: the speaker is the one who spoke just before,
     or the one who was introduced with a colon ("He said: …")."""
     out = []
-    text = sp.text
+    text = _doc_text(sp)
     for seg in segments:
         if seg.claimed:
             continue
@@ -471,7 +478,7 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
         return []
     taken = [(s, e) for f in found for s, e in f.parts]
     out: list[Found] = []
-    text = sp.text
+    text = _doc_text(sp)
     for p_start, p_end in paragraphs(sp):
         in_par = [t for t in spans if p_start <= t.start < p_end]
         cues = [t for t in in_par if t.label == "CUE"]
@@ -520,7 +527,7 @@ def _snap_to_clause(sp, cue, parts: list[tuple[int, int]]) -> list[tuple[int, in
     root = sp[cue.start : cue.end].root
     if root.pos_ not in ("VERB", "AUX"):
         return parts
-    clause = [_trim(sp.text, s, e) for s, e in _complement_parts(root)]
+    clause = [_trim(_doc_text(sp), s, e) for s, e in _complement_parts(root)]
     clause = [c for c in clause if c[1] > c[0]]
     if not clause:
         return parts
