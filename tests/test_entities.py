@@ -71,3 +71,8 @@ def test_meantime_scoring_runs_beside_spacy(shared):
     ours, peer = report.systems["newsgraph"], report.systems["spaCy NER alone (merged by identical text)"]
     assert ours["merge_recall"] > peer["merge_recall"]
     assert ours["merge_precision"] > 0.9 and ours["LOC_recall"] > 0.9
+
+
+def test_organisations_named_by_their_kind():
+    art = newsgraph.extract_text("Attackers from the DarkSide group hacked the pipeline on Monday, officials said.")
+    assert ("DarkSide", "ORG") in {(e["name"], e["type"]) for e in art.entities}

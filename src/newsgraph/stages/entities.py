@@ -44,7 +44,8 @@ def article_key(doc: Article) -> str:
 @stage("entities.v1", requires=("nlp",), assigns=("entities",))
 def find_entities(doc: Article) -> Article:
     sp = doc.nlp
-    ents = [e for e in _split_possessives(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
+    ents = [e for e in _split_possessives(sp) + _named_by_kind(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
+    ents.sort(key=lambda e: e.start)
     persons = [e for e in ents if e.label_ == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
     surnames = {_clean(e.text).split()[-1] for e in persons}
@@ -127,6 +128,24 @@ def _acts(ent) -> bool:
     if dep == "conj":
         dep = head.head.dep_
     return dep in ("nsubj", "nsubjpass", "agent", "poss") or (dep == "pobj" and head.head.lower_ == "by")
+
+
+# Nouns that say a capitalised name before them is an organisation: "the DarkSide group".
+KIND_NOUNS = frozenset("group gang organization organisation network movement militia syndicate cartel collective faction".split())
+
+
+def _named_by_kind(sp) -> list:
+    """Organisations the recogniser missed that the text names by their kind: 'the DarkSide group'."""
+    out = []
+    for tok in sp:
+        if tok.lemma_.lower() not in KIND_NOUNS or tok.i == 0:
+            continue
+        j = tok.i - 1
+        while j >= 0 and sp[j].pos_ == "PROPN" and not sp[j].ent_type_ and sp[j].text[:1].isupper():
+            j -= 1
+        if j < tok.i - 1 and j >= 0 and sp[j].lower_ == "the":
+            out.append(Span(sp, j + 1, tok.i, label="ORG"))
+    return out
 
 
 def _split_possessives(sp) -> list:
