@@ -241,7 +241,7 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     cue = (verb.idx, verb.idx + len(verb.text))
     if verb.lemma_.lower() in ("tell", "inform", "assure", "ask", "urge", "warn", "accuse"):
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None:
+        if obj is not None and obj.i > verb.i:  # "told reporters"; not "whom he told"
             cue = (verb.idx, obj.idx + len(obj.text))
     # Direct: a quote segment in this sentence that the verb lies outside of.
     in_sent = [s for s in segments if s.start < sent.end_char and s.end > sent.start_char and not (s.start <= verb.idx < s.end)]
@@ -405,7 +405,8 @@ def _according_to(sent, according) -> Found | None:
         end -= 1
     if end - start < 8:
         return None
-    return Found("according_to", [(start, end)], (according.idx, to.idx + len(to.text)), _mention(pobj), pobj, 0.85)
+    cue = (min(according.idx, to.idx), max(according.idx + len(according.text), to.idx + len(to.text)))
+    return Found("according_to", [(start, end)], cue, _mention(pobj), pobj, 0.85)
 
 
 def _opinion_frame(sent, prep) -> Found | None:
