@@ -142,12 +142,14 @@ class TaggedSpan:
     end: int  # token index, exclusive
 
 
-def tag(doc) -> list[TaggedSpan]:
-    """Spans of SRC, CUE and CNT tokens the model finds in a Doc (empty without a model)."""
+def tag(doc, quoted: set[int] | None = None) -> list[TaggedSpan]:
+    """Spans of SRC, CUE and CNT tokens the model finds in a Doc (empty without a model).
+    ``quoted``: the offsets inside quote marks, where the caller has them already."""
     tagger = load_tagger()
     if tagger is None:
         return []
-    quoted = quoted_offsets(doc.text)
+    if quoted is None:
+        quoted = quoted_offsets(doc.text)
     lexicon = cue_lexicon()
     spans: list[TaggedSpan] = []
     for start, end in paragraphs(doc):

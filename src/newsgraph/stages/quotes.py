@@ -245,7 +245,8 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
             cue = (verb.idx, obj.idx + len(obj.text))
     # Direct: a quote segment in this sentence that the verb lies outside of.
     in_sent = [s for s in segments if s.start < sent.end_char and s.end > sent.start_char and not (s.start <= verb.idx < s.end)]
-    comp = _complement(verb)
+    pieces = _complement_parts(verb)
+    comp = (pieces[0][0], pieces[-1][1]) if pieces else None
     if in_sent and (comp is None or _mostly_quoted(comp, in_sent)):
         parts = []
         for seg in in_sent:
@@ -257,10 +258,10 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
             return Found("direct", parts, cue, _mention(subj), subj, 0.9)
     if comp is None:
         comp = _clause_before(sent, verb, subj)
-    if comp is None:
-        # "X said:" with the quote in the next sentence, or a verb with no clause: not a quote here.
-        return None
-    pieces = _complement_parts(verb) or [comp]
+        if comp is None:
+            # "X said:" with the quote in the next sentence, or a verb with no clause: not a quote here.
+            return None
+        pieces = [comp]
     parts = [_trim(_doc_text(doc), s, e) for s, e in pieces]
     parts = [p for p in parts if p[1] > p[0]]
     if not parts or sum(e - s for s, e in parts) < 8:
@@ -292,12 +293,6 @@ def _subject(verb):
 def _after_quote_or_comma(verb) -> bool:
     prev = verb.doc[verb.i - 1] if verb.i else None
     return prev is not None and prev.text in (",", '"', "”", "»", "’", "'")
-
-
-def _complement(verb) -> tuple[int, int] | None:
-    """The reported clause: a ccomp (that-clause, or the clause before '…, X said'), or an xcomp."""
-    parts = _complement_parts(verb)
-    return (parts[0][0], parts[-1][1]) if parts else None
 
 
 def _complement_parts(verb) -> list[tuple[int, int]]:
@@ -474,7 +469,7 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
     """
     from ..models.attribution import paragraphs, tag
 
-    spans = tag(sp)
+    spans = tag(sp, {i for seg in segments for i in range(seg.outer_start, seg.outer_end)})
     if not spans:
         return []
     taken = [(s, e) for f in found for s, e in f.parts]
