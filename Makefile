@@ -24,7 +24,12 @@ test: install
 	$(BIN)/python -m pytest
 
 eval: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,peers]'
 	$(BIN)/newsgraph eval ingest
+	$(BIN)/newsgraph eval quotes --peer textacy
+	$(BIN)/newsgraph eval timex --peer dateparser
+	$(BIN)/newsgraph eval entities
+	$(BIN)/newsgraph eval events
 
 bench: install
 	$(BIN)/python bench/ingest_speed.py

@@ -29,3 +29,16 @@ def test_zyte_bodies(shared):
     peer = next(v for k, v in report.systems.items() if k.startswith("trafilatura"))
     assert ours["f1"] >= ZYTE_F1_FLOOR
     assert ours["f1"] >= peer["f1"]
+
+
+PLOVER_TYPE_FLOOR = 0.75
+PLOVER_ACTOR_FLOOR = 0.60
+
+
+def test_plover_event_types(shared):
+    from newsgraph.eval.events import score_plover
+
+    report = score_plover(shared / "data" / "events" / "plover" / "PLOVER_GSR_dev.json")
+    ours = report.systems["newsgraph"]
+    assert ours["type_accuracy"] >= PLOVER_TYPE_FLOOR, report.errors[:5]
+    assert ours["type_and_source_actor"] >= PLOVER_ACTOR_FLOOR

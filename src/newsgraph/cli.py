@@ -250,6 +250,45 @@ def eval_entities(
     _print_reports(reports, fmt)
 
 
+@eval_app.command("events")
+def eval_events(
+    data: DataDir = None,
+    sets: Annotated[Optional[list[str]], typer.Option("--set", help="plover, conflibert, meantime, example (repeatable) [default: all].")] = None,
+    peer: Annotated[Optional[list[str]], typer.Option("--peer", help="Also score the peer: bow (bag-of-words logistic regression, same folds).")] = None,
+    fmt: TableFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N records of each set.")] = None,
+) -> None:
+    """Events: PLOVER type (and source actor) per sentence, ConfliBERT quad classes, MEANTIME mentions, the worked example."""
+    from .eval import events as ev
+
+    known = ("plover", "conflibert", "meantime", "example")
+    for name in sets or []:
+        _check_choice(name, known, "--set")
+    for p in peer or []:
+        _check_choice(p, ("bow",), "--peer")
+    chosen = sets or list(known)
+    base = data or default_data_dir()
+    paths = {
+        "plover": base / "events" / "plover" / "PLOVER_GSR_dev.json",
+        "conflibert": base / "events" / "conflibert" / "cameo_class" / "train.tsv",
+        "meantime": base / "time" / "meantime_en" / "intra-doc_annotation",
+        "example": base.parent / "examples" / "tass-geneva-blinken",
+    }
+    for name in chosen:
+        if not paths[name].exists():
+            raise typer.BadParameter(f"no gold data for {name} at {paths[name]}", param_hint="--data")
+    reports = []
+    if "plover" in chosen:
+        reports.append(ev.score_plover(paths["plover"], progress=_eval_progress("plover"), limit=limit))
+    if "conflibert" in chosen:
+        reports.append(ev.score_conflibert(paths["conflibert"], peer or ["bow"], progress=_eval_progress("conflibert"), limit=limit))
+    if "meantime" in chosen:
+        reports.append(ev.score_meantime(paths["meantime"], progress=_eval_progress("meantime"), limit=limit))
+    if "example" in chosen:
+        reports.append(ev.score_example(paths["example"]))
+    _print_reports(reports, fmt)
+
+
 def _run_eval(score, gold: Path, peers: list[str] | None, known_peers: tuple[str, ...], limit: int | None, fmt: str) -> None:
     """Check the call, score with a progress bar, print the report."""
     for p in peers or []:

@@ -173,6 +173,9 @@ def iter_spans(doc: Article) -> Iterator[tuple[str, dict[str, Any] | Span]]:
         yield "timex", t
     for ev in doc.events:
         yield f"event {ev.get('id')} trigger", ev["trigger"]
+        for m in ev.get("mentions", []):
+            yield f"event {ev.get('id')} mention trigger", m["trigger"]
+            yield f"event {ev.get('id')} mention sentence", m["sentence"]
 
 
 def check_spans(doc: Article) -> str | None:

@@ -44,7 +44,7 @@ def article_key(doc: Article) -> str:
 @stage("entities.v1", requires=("nlp",), assigns=("entities",))
 def find_entities(doc: Article) -> Article:
     sp = doc.nlp
-    ents = [e for e in _split_possessives(sp) + _named_by_kind(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
+    ents = [e for e in _split_pairs(_split_possessives(sp)) + _named_by_kind(sp) + _demonyms_missed(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
     ents.sort(key=lambda e: e.start)
     persons = [e for e in ents if e.label_ == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
@@ -161,6 +161,32 @@ def _split_possessives(sp) -> list:
         left_label = "GPE" if country_of(left.text) else ent.label_
         out.append(Span(sp, left.start, left.end, label=left_label))
         out.append(Span(sp, right.start, right.end, label=ent.label_))
+    return out
+
+
+def _demonyms_missed(sp) -> list:
+    """Country adjectives and names the recogniser left untagged ("Ghanaian authorities")."""
+    out = []
+    for tok in sp:
+        if tok.ent_type_ or not tok.is_alpha or len(tok.text) < 4 or not tok.text[0].isupper() or tok.text.isupper():
+            continue
+        if tok.pos_ in ("ADJ", "PROPN") and country_of(tok.text):
+            out.append(Span(sp, tok.i, tok.i + 1, label="NORP" if tok.pos_ == "ADJ" else "GPE"))
+    return out
+
+
+def _split_pairs(ents: list) -> list:
+    """"Russian-US" (a summit, talks, relations) names two countries: one mention of each."""
+    out = []
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text in ("-", "–", "/") and ent.start < t.i < ent.end - 1]
+        if len(cuts) == 1:
+            left, right = ent.doc[ent.start : cuts[0]], ent.doc[cuts[0] + 1 : ent.end]
+            if country_of(left.text) and country_of(right.text):
+                out.append(Span(ent.doc, left.start, left.end, label="GPE"))
+                out.append(Span(ent.doc, right.start, right.end, label="GPE"))
+                continue
+        out.append(ent)
     return out
 
 
