@@ -42,3 +42,14 @@ def test_plover_event_types(shared):
     ours = report.systems["newsgraph"]
     assert ours["type_accuracy"] >= PLOVER_TYPE_FLOOR, report.errors[:5]
     assert ours["type_and_source_actor"] >= PLOVER_ACTOR_FLOOR
+
+
+@pytest.mark.slow
+def test_shipped_quad_model_is_what_the_training_script_makes(shared, tmp_path):
+    """The quad model's features include the event rules' findings: a change to the rules needs a retrain."""
+    pytest.importorskip("sklearn", reason="scikit-learn comes with the peers extra (pip install -e '.[peers]')")
+    from newsgraph.models import quad, train_quad
+
+    out = tmp_path / "quad.json"
+    train_quad.main([str(shared / "data" / "events" / "conflibert" / "cameo_class" / "train.tsv"), "--out", str(out)])
+    assert out.read_bytes() == quad.MODEL_PATH.read_bytes(), "run python -m newsgraph.models.train_quad … and commit quad.json"
