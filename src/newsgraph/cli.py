@@ -118,11 +118,18 @@ def ingest(
                 counts["new" if store.add(result) else "known"] += 1
             bar.set_postfix(records=sum(counts.values()), failed=counts["failed"], refresh=False)
         total = store.count()
+        kb = store.rebuild_kb(_eval_progress("copies")) if counts["new"] else None
     typer.echo(
         f"{counts['new']} new article(s), {counts['known']} already stored, {counts['failed']} failed record(s); "
         f"{total} article(s) in {store.url}",
         err=True,
     )
+    if kb:
+        typer.echo(
+            f"knowledge base: {kb['kb_entities']} entities, {kb['copies']} copies in {kb['copy_clusters']} cluster(s), "
+            f"{kb['repeated_quotes']} quote(s) reported more than once",
+            err=True,
+        )
     if counts["failed"]:
         raise typer.Exit(EXIT_FAILED_RECORDS)
 
@@ -160,6 +167,157 @@ def show(article_id: str, db: Db = DEFAULT_DB) -> None:
         typer.echo(f"error: no article {article_id!r} in {db}", err=True)
         raise typer.Exit(EXIT_FAILED_RECORDS)
     typer.echo(dumps(article.to_dict(), pretty=True))
+
+
+# -- the knowledge base -----------------------------------------------------------------------------
+
+Limit = Annotated[int, typer.Option(help="At most this many.")]
+Offset = Annotated[int, typer.Option(help="Skip this many (paging).")]
+Since = Annotated[Optional[str], typer.Option(help="From this date on (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option(help="Up to this date.")]
+
+
+def _engine(db: str):
+    from .store import Store
+
+    return Store(db)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    db: Db = DEFAULT_DB,
+    speaker: Annotated[Optional[str], typer.Option(help="Who said it (a name or part of one).")] = None,
+    about: Annotated[Optional[str], typer.Option(help="An entity the quote names.")] = None,
+    since: Since = None,
+    until: Until = None,
+    search: Annotated[Optional[str], typer.Option(help="Words the quote holds (full-text search).")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only quotes reported by this source.")] = None,
+    no_copies: Annotated[bool, typer.Option("--no-copies", help="Leave out quotes from syndicated copies.")] = False,
+    fmt: TableFormat = "table",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> None:
+    """Quotes across stored articles: who said what, when, where it was reported."""
+    from .kb import queries
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    with _engine(db) as store:
+        res = queries.quotes(store.engine, speaker, about, since, until, search, outlet, not no_copies, limit, offset)
+    write_rows(res["items"], fmt, ("published", "speaker_name", "content", "source_name", "cluster_size", "id"), widths={"content": 80, "speaker_name": 28})
+    if fmt == "table":
+        typer.echo(f"{len(res['items'])} of {res['total']} quote(s)", err=True)
+
+
+@app.command("entity")
+def entity_cmd(name: Annotated[str, typer.Argument(help="A name, part of one, or a knowledge-base id.")], db: Db = DEFAULT_DB, fmt: TableFormat = "table") -> None:
+    """One person, organisation or place across articles: aliases, titles, counts, quotes, companions."""
+    from .kb import queries
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    with _engine(db) as store:
+        card = queries.entity(store.engine, name)
+        others = queries.matching_entities(store.engine, name, 10)
+    if card is None:
+        typer.echo(f"error: no entity matches {name!r} in {db}", err=True)
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+    if fmt != "table":
+        write_rows([card], fmt, ("id", "name", "type", "first_seen", "last_seen", "article_count", "article_count_without_copies", "mention_count"))
+        return
+    typer.echo(f"{card['name']}  ({card['type']}, id {card['id']})")
+    for label, key in (("titles", "titles"), ("aliases", "aliases")):
+        if card[key]:
+            typer.echo(f"  {label}: " + "; ".join(card[key][:10]))
+    typer.echo(f"  seen {card['first_seen'] or '?'} to {card['last_seen'] or '?'} in {card['article_count']} article(s) ({card['article_count_without_copies']} without copies), {card['mention_count']} mention(s)")
+    if card["appears_with"]:
+        typer.echo("  appears with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in card["appears_with"]))
+    for q in card["quotes"][:10]:
+        typer.echo(f"  {q['published'] or '':10}  \u201c{q['content'][:110]}\u201d  [{q['source_name'] or ''}]")
+    rest = [o["name"] + f" ({o['type']})" for o in others if o["id"] != card["id"]]
+    if rest:
+        typer.echo("  other matches: " + ", ".join(rest[:8]))
+
+
+@app.command("timeline")
+def timeline_cmd(
+    name: Annotated[str, typer.Argument(help="A name, part of one, or a knowledge-base id.")],
+    db: Db = DEFAULT_DB,
+    by: Annotated[str, typer.Option(help="month, day or year.")] = "month",
+    fmt: TableFormat = "table",
+) -> None:
+    """Articles naming an entity and quotes it gave, per month: a bar chart on the terminal."""
+    from .kb import queries
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    _check_choice(by, ("month", "day", "year"), "--by")
+    with _engine(db) as store:
+        found = queries.matching_entities(store.engine, name, 1)
+        rows = queries.timeline(store.engine, found[0]["id"], by) if found else []
+    if not found:
+        typer.echo(f"error: no entity matches {name!r} in {db}", err=True)
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+    if fmt != "table":
+        write_rows(rows, fmt, ("period", "articles", "quotes"))
+        return
+    typer.echo(f"{found[0]['name']}: articles (#) and quotes (=) per {by}")
+    top = max([r["articles"] for r in rows] + [r["quotes"] for r in rows] + [1])
+    for r in rows:
+        bar = "#" * max(1 if r["articles"] else 0, round(40 * r["articles"] / top))
+        said = "=" * max(1 if r["quotes"] else 0, round(40 * r["quotes"] / top))
+        typer.echo(f"  {r['period']:10} {bar:<40} {r['articles']:>4}  {said:<40} {r['quotes']:>4}")
+
+
+@app.command("events")
+def events_cmd(
+    db: Db = DEFAULT_DB,
+    actor: Annotated[Optional[str], typer.Option(help="Who did it (a name or part of one).")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="A PLOVER type: ASSAULT, CONSULT, ...")] = None,
+    since: Since = None,
+    until: Until = None,
+    fmt: TableFormat = "table",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> None:
+    """Events across stored articles: who did what to whom, when and where, with the sentence."""
+    from .kb import queries
+    from .stages.plover import TYPES
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    if type:
+        _check_choice(type.upper(), TYPES, "--type")
+    with _engine(db) as store:
+        res = queries.events(store.engine, actor, type, since, until, limit, offset)
+    rows = [{**r, "actors": "; ".join(r["actors"]), "targets": "; ".join(r["targets"])} if fmt in ("table", "csv") else r for r in res["items"]]
+    write_rows(rows, fmt, ("date", "type", "mode", "actors", "targets", "place", "trigger", "modality", "source_name", "id"), widths={"actors": 30, "targets": 30})
+
+
+@app.command("search")
+def search_cmd(query: Annotated[str, typer.Argument(help="Words to find in titles and texts.")], db: Db = DEFAULT_DB, fmt: TableFormat = "table", limit: Limit = 20, offset: Offset = 0) -> None:
+    """Full-text search of stored articles, best first, with a snippet."""
+    from .kb import queries
+
+    _check_choice(fmt, TABLE_FORMATS, "--format")
+    with _engine(db) as store:
+        res = queries.search(store.engine, query, limit, offset)
+    write_rows(res["items"], fmt, ("published", "title", "snippet", "source_name", "id"), widths={"title": 50, "snippet": 90})
+    if fmt == "table":
+        typer.echo(f"{len(res['items'])} of {res['total']} article(s)", err=True)
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(help="Token that POST /api/ingest needs; without one, ingest over HTTP is off.", envvar="NEWSGRAPH_TOKEN")] = None,
+) -> None:
+    """Serve the HTTP API (/api/…, OpenAPI at /docs) and the web UI over a store."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    app_ = create_app(db, token=token)
+    typer.echo(f"newsgraph: serving {app_.state.store.url} at http://{host}:{port}/ (API docs at http://{host}:{port}/docs); Ctrl-C stops", err=True)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, func, insert, select
+from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from ..ids import content_id
+from ..kb.clusters import signature
 from ..types import Article, Failure
 from . import schema
 
@@ -66,6 +67,8 @@ class Store:
                     "text": article.text,
                     "pipeline": " ".join(article.stages),
                     "record": record,
+                    "signature": signature(article.text),
+                    "words": len(article.text.split()),
                 },
             )
             _insert_ignore(conn, schema.article_inputs, {"article_id": article.id, "location": article.location, "input_id": article.input_id})
@@ -87,6 +90,12 @@ class Store:
         with self.engine.begin() as conn:
             return _insert_ignore(conn, schema.failures, row)
 
+    def rebuild_kb(self, progress=lambda x: x) -> dict[str, int]:
+        """Recompute copies, knowledge-base entities and quote clusters from the stored articles."""
+        from ..kb.build import rebuild
+
+        return rebuild(self.engine, progress)
+
     # -- reading -------------------------------------------------------------------------------
 
     def count(self, table: str = "articles") -> int:
@@ -98,6 +107,33 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.articles.c.record).where(schema.articles.c.id == article_id)).first()
         return Article.from_dict(row[0]) if row else None
+
+    def article_record(self, article_id: str) -> dict[str, Any] | None:
+        """The output contract plus ``input_ids`` (every input that yielded it) and ``copy_of``."""
+        a, i = schema.articles, schema.article_inputs
+        with self.engine.connect() as conn:
+            row = conn.execute(select(a.c.record, a.c.copy_of).where(a.c.id == article_id)).first()
+            if row is None:
+                return None
+            inputs = conn.execute(select(i.c.input_id, i.c.location).where(i.c.article_id == article_id).order_by(i.c.location)).all()
+            copies = conn.execute(select(a.c.id).where(a.c.copy_of == article_id).order_by(a.c.id)).scalars().all()
+        record = dict(row.record)
+        record["input_ids"] = [r.input_id or r.location for r in inputs]
+        record["copy_of"] = row.copy_of
+        record["copies"] = list(copies)
+        return record
+
+    def kb_links(self, article_id: str) -> dict[str, str]:
+        """The article's entity ids mapped to their knowledge-base entity."""
+        l = schema.entity_links
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(l.c.entity_id, l.c.kb_id).where(l.c.article_id == article_id)).all())
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            out = {t: conn.execute(select(func.count()).select_from(schema.metadata.tables[t])).scalar_one() for t in ("articles", "quotes", "kb_entities", "events")}
+            out["copies"] = conn.execute(select(func.count()).select_from(schema.articles).where(schema.articles.c.copy_of.is_not(None))).scalar_one()
+        return out
 
     def articles(self) -> Iterator[Article]:
         with self.engine.connect() as conn:
@@ -124,8 +160,20 @@ class Store:
 
 def _add_items(conn: Connection, article: Article) -> None:
     aid = article.id
+    sqlite = conn.dialect.name == "sqlite"
+    source = (article.source or {}).get("name")
+    if sqlite:
+        conn.execute(text("INSERT INTO fts_articles (article_id, title, text) VALUES (:a, :t, :x)"), {"a": aid, "t": article.title or "", "x": article.text})
+    body_mentions = [(m["start"], m["end"], e["id"]) for e in article.entities for m in e["mentions"] if not m.get("field")]
     for q in article.quotes:
         content = q["content"]
+        speaker = q.get("speaker") or {}
+        if sqlite:
+            conn.execute(text("INSERT INTO fts_quotes (quote_id, content, speaker) VALUES (:q, :c, :s)"), {"q": q["id"], "c": content["text"], "s": speaker.get("name") or ""})
+        spans = [(p["start"], p["end"]) for p in (q.get("parts") or [content]) if not p.get("field")]
+        named = {eid for s, e, eid in body_mentions for a, b in spans if a <= s and e <= b and eid != speaker.get("entity")}
+        for eid in sorted(named):
+            _insert_ignore(conn, schema.quote_mentions, {"quote_id": q["id"], "entity_id": eid})
         _insert_ignore(
             conn,
             schema.quotes,
@@ -139,6 +187,8 @@ def _add_items(conn: Connection, article: Article) -> None:
                 "start": content["start"],
                 "end": content["end"],
                 "record": q,
+                "published": article.published,
+                "source_name": source,
             },
         )
     for e in article.entities:
@@ -151,7 +201,10 @@ def _add_items(conn: Connection, article: Article) -> None:
             {"id": tid, "article_id": aid, "value": t.get("value"), "type": t.get("type"), "start": t["start"], "end": t["end"], "text": t["text"]},
         )
     for ev in article.events:
-        _insert_ignore(conn, schema.events, {"id": ev["id"], "article_id": aid, "type": ev.get("type"), "date": ev.get("date"), "record": ev})
+        _insert_ignore(conn, schema.events, {"id": ev["id"], "article_id": aid, "type": ev.get("type"), "date": ev.get("date"), "record": ev, "published": article.published})
+        roles = [("actor", i) for i in ev.get("actors", [])] + [("target", i) for i in ev.get("targets", [])] + ([("place", ev["place"])] if ev.get("place") else [])
+        for role, eid in roles:
+            _insert_ignore(conn, schema.event_participants, {"event_id": ev["id"], "entity_id": eid, "role": role})
 
 
 def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:

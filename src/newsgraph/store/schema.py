@@ -19,6 +19,9 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("pipeline", Text, nullable=False),  # versioned stage names that made this record
     Column("record", JSON, nullable=False),  # the whole output-contract object
+    Column("copy_of", String(32), index=True),  # the canonical article of its copy cluster; null for a canonical one
+    Column("signature", LargeBinary),  # MinHash of the text's word shingles (copy detection)
+    Column("words", Integer),
 )
 
 article_inputs = Table(
@@ -53,6 +56,67 @@ quotes = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("record", JSON, nullable=False),
+    Column("published", String(40), index=True),
+    Column("source_name", Text),
+    Column("cluster_id", String(32), index=True),
+)
+
+# Which entities a quote names (an entity mention inside its content): "quotes about X".
+quote_mentions = Table(
+    "quote_mentions",
+    metadata,
+    Column("quote_id", String(32), primary_key=True),
+    Column("entity_id", String(32), primary_key=True, index=True),
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("entity_id", String(32), primary_key=True, index=True),
+    Column("role", String(8), primary_key=True),  # actor, target, place
+)
+
+# One row per real thing across articles; rebuilt from the article entities after each ingest.
+kb_entities = Table(
+    "kb_entities",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False, index=True),
+    Column("type", String(16), index=True),
+    Column("country", String(4)),
+    Column("geonameid", Integer),
+    Column("aliases", JSON, nullable=False),
+    Column("titles", JSON, nullable=False),
+    Column("first_seen", String(40)),
+    Column("last_seen", String(40)),
+    Column("article_count", Integer, nullable=False),
+    Column("article_count_without_copies", Integer, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_id", String(32), primary_key=True),  # an article's entity
+    Column("kb_id", String(32), nullable=False, index=True),
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("published", String(40)),
+    Column("mentions", Integer, nullable=False),
+)
+
+quote_clusters = Table(
+    "quote_clusters",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("canonical_quote", String(32), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("speaker_name", Text),
+    Column("size", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("earliest", String(40)),
 )
 
 entities = Table(
@@ -86,4 +150,5 @@ events = Table(
     Column("type", String(16), index=True),
     Column("date", String(40)),
     Column("record", JSON, nullable=False),
+    Column("published", String(40)),
 )

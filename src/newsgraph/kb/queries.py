@@ -1,0 +1,292 @@
+"""Queries over the knowledge base, shared by the CLI, the HTTP API and the web UI.
+
+Each takes an open SQLAlchemy engine and returns plain dicts (JSON-ready). Names match
+case-insensitively on the canonical name and on aliases. Dates compare as ISO strings
+(``--since 2021-06`` keeps June 2021 onwards). Full-text search is SQLite's FTS5 or PostgreSQL's
+tsvector, whichever store it is.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Text, and_, cast, func, literal, or_, select, text
+from sqlalchemy.engine import Engine
+
+from ..store import schema
+
+MAX_LIMIT = 500
+
+
+def _like(value: str) -> str:
+    return "%" + value.lower().replace("\\", "").replace("%", "").replace("_", " ") + "%"
+
+
+def _limit(limit: int | None) -> int:
+    return max(1, min(int(limit or 50), MAX_LIMIT))
+
+
+def matching_entities(engine: Engine, name: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Knowledge-base entities named ``name``: exact name first, then names and aliases containing it."""
+    k = schema.kb_entities
+    low = name.strip().lower()
+    if not low:
+        return []
+    with engine.connect() as conn:
+        exact = conn.execute(select(k).where(func.lower(k.c.name) == low).order_by(k.c.article_count.desc(), k.c.id)).all()
+        part = conn.execute(
+            select(k)
+            .where(or_(func.lower(k.c.name).like(_like(low)), func.lower(cast(k.c.aliases, Text)).like(_like(low))))
+            .order_by(k.c.article_count.desc(), k.c.id)
+            .limit(limit)
+        ).all()
+    seen, out = set(), []
+    for r in [*exact, *part]:
+        if r.id not in seen:
+            seen.add(r.id)
+            out.append(_entity_row(r))
+    return out[:limit]
+
+
+def _entity_row(r) -> dict[str, Any]:
+    d = dict(r._mapping)
+    for key in ("aliases", "titles"):
+        if isinstance(d.get(key), str):
+            d[key] = json.loads(d[key])
+    d.pop("key", None)
+    return d
+
+
+def _linked(kb_ids: list[str]):
+    """Article-entity ids of the given knowledge-base entities (a subquery)."""
+    return select(schema.entity_links.c.entity_id).where(schema.entity_links.c.kb_id.in_(kb_ids))
+
+
+def _fts_quotes(engine: Engine, query: str):
+    if engine.dialect.name == "sqlite":
+        return text("quotes.id IN (SELECT quote_id FROM fts_quotes WHERE fts_quotes MATCH :fts)").bindparams(fts=_fts5(query))
+    return text("quotes.tsv @@ websearch_to_tsquery('english', :fts)").bindparams(fts=query)
+
+
+def _fts5(query: str) -> str:
+    """A user's words as an FTS5 query: each word a quoted term, all required."""
+    words = [w.replace('"', "") for w in query.split() if w.replace('"', "")]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def quotes(
+    engine: Engine,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    outlet: str | None = None,
+    with_copies: bool = True,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Quotes matching every filter given, newest first, with facets (speakers, outlets) of the whole match."""
+    q, a = schema.quotes, schema.articles
+    cond = []
+    if speaker:
+        kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")]
+        by_name = func.lower(q.c.speaker_name).like(_like(speaker))
+        cond.append(or_(by_name, q.c.speaker_entity.in_(_linked(kb))) if kb else by_name)
+    if about:
+        kb = [e["id"] for e in matching_entities(engine, about, 50)]
+        cond.append(q.c.id.in_(select(schema.quote_mentions.c.quote_id).where(schema.quote_mentions.c.entity_id.in_(_linked(kb)))) if kb else literal(False))
+    if since:
+        cond.append(q.c.published >= since)
+    if until:
+        cond.append(q.c.published <= until + "\uffff")
+    if search:
+        cond.append(_fts_quotes(engine, search))
+    if outlet:
+        cond.append(q.c.source_name == outlet)
+    if not with_copies:
+        cond.append(a.c.copy_of.is_(None))
+    where = and_(True, *cond)
+    base = select(
+        q.c.id, q.c.content, q.c.kind, q.c.speaker_name, q.c.speaker_entity, q.c.published, q.c.source_name, q.c.article_id, q.c.cluster_id, q.c.start, q.c.end, a.c.title, a.c.copy_of
+    ).join(a, a.c.id == q.c.article_id)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(q.join(a, a.c.id == q.c.article_id)).where(where)).scalar_one()
+        rows = conn.execute(base.where(where).order_by(q.c.published.desc().nulls_last(), q.c.id).limit(_limit(limit)).offset(max(0, offset))).all()
+        speakers = conn.execute(
+            select(q.c.speaker_name, func.count().label("n")).select_from(q.join(a, a.c.id == q.c.article_id)).where(where, q.c.speaker_name.is_not(None)).group_by(q.c.speaker_name).order_by(func.count().desc(), q.c.speaker_name).limit(15)
+        ).all()
+        outlets = conn.execute(
+            select(q.c.source_name, func.count().label("n")).select_from(q.join(a, a.c.id == q.c.article_id)).where(where, q.c.source_name.is_not(None)).group_by(q.c.source_name).order_by(func.count().desc(), q.c.source_name).limit(15)
+        ).all()
+        cluster_sizes = {}
+        ids = [r.cluster_id for r in rows if r.cluster_id]
+        if ids:
+            for cid, size, outs in conn.execute(select(schema.quote_clusters.c.id, schema.quote_clusters.c.size, schema.quote_clusters.c.outlets).where(schema.quote_clusters.c.id.in_(ids))):
+                cluster_sizes[cid] = (size, outs if isinstance(outs, list) else json.loads(outs or "[]"))
+    items = []
+    for r in rows:
+        d = dict(r._mapping)
+        size, outs = cluster_sizes.get(r.cluster_id, (1, []))
+        d["cluster_size"] = size
+        d["cluster_outlets"] = outs
+        items.append(d)
+    return {
+        "total": total,
+        "limit": _limit(limit),
+        "offset": max(0, offset),
+        "items": items,
+        "facets": {"speaker": [{"value": s, "count": n} for s, n in speakers], "outlet": [{"value": s, "count": n} for s, n in outlets]},
+    }
+
+
+def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
+    """One knowledge-base entity (by id, else the best match of a name) with its quotes, companions and timeline."""
+    k = schema.kb_entities
+    with engine.connect() as conn:
+        row = conn.execute(select(k).where(k.c.id == name_or_id)).first()
+    card = _entity_row(row) if row else next(iter(matching_entities(engine, name_or_id, 1)), None)
+    if card is None:
+        return None
+    kb_id = card["id"]
+    q, l, a = schema.quotes, schema.entity_links, schema.articles
+    with engine.connect() as conn:
+        said = conn.execute(
+            select(q.c.id, q.c.content, q.c.published, q.c.source_name, q.c.article_id, q.c.start, q.c.end)
+            .where(q.c.speaker_entity.in_(_linked([kb_id])))
+            .order_by(q.c.published.desc().nulls_last(), q.c.id)
+            .limit(50)
+        ).all()
+        other = l.alias("other")
+        companions = conn.execute(
+            select(k.c.id, k.c.name, k.c.type, func.count(func.distinct(other.c.article_id)).label("articles"))
+            .select_from(l.join(other, other.c.article_id == l.c.article_id).join(k, k.c.id == other.c.kb_id))
+            .where(l.c.kb_id == kb_id, other.c.kb_id != kb_id)
+            .group_by(k.c.id, k.c.name, k.c.type)
+            .order_by(func.count(func.distinct(other.c.article_id)).desc(), k.c.name)
+            .limit(12)
+        ).all()
+        articles = conn.execute(
+            select(a.c.id, a.c.title, a.c.published, a.c.source_name, a.c.copy_of).join(l, l.c.article_id == a.c.id).where(l.c.kb_id == kb_id).order_by(a.c.published.desc().nulls_last(), a.c.id).limit(50)
+        ).all()
+    card["quotes"] = [dict(r._mapping) for r in said]
+    card["appears_with"] = [dict(r._mapping) for r in companions]
+    card["articles"] = [dict(r._mapping) for r in articles]
+    card["timeline"] = timeline(engine, kb_id)
+    return card
+
+
+def timeline(engine: Engine, kb_id: str, granularity: str = "month") -> list[dict[str, Any]]:
+    """Per month (or day, or year): articles that mention the entity, and quotes it gave."""
+    width = {"year": 4, "month": 7, "day": 10}[granularity]
+    l, q = schema.entity_links, schema.quotes
+    with engine.connect() as conn:
+        mentions = conn.execute(
+            select(func.substr(l.c.published, 1, width).label("period"), func.count(func.distinct(l.c.article_id)))
+            .where(l.c.kb_id == kb_id, l.c.published.is_not(None))
+            .group_by(func.substr(l.c.published, 1, width))
+        ).all()
+        said = conn.execute(
+            select(func.substr(q.c.published, 1, width).label("period"), func.count())
+            .where(q.c.speaker_entity.in_(_linked([kb_id])), q.c.published.is_not(None))
+            .group_by(func.substr(q.c.published, 1, width))
+        ).all()
+    periods: dict[str, dict[str, Any]] = {}
+    for p, n in mentions:
+        periods.setdefault(p, {"period": p, "articles": 0, "quotes": 0})["articles"] = n
+    for p, n in said:
+        periods.setdefault(p, {"period": p, "articles": 0, "quotes": 0})["quotes"] = n
+    return [periods[p] for p in sorted(periods)]
+
+
+def events(engine: Engine, actor: str | None = None, type: str | None = None, since: str | None = None, until: str | None = None, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
+    ev, a, p = schema.events, schema.articles, schema.event_participants
+    cond = []
+    if type:
+        cond.append(ev.c.type == type.upper())
+    if actor:
+        kb = [e["id"] for e in matching_entities(engine, actor, 50)]
+        cond.append(ev.c.id.in_(select(p.c.event_id).where(p.c.role == "actor", p.c.entity_id.in_(_linked(kb)))) if kb else literal(False))
+    if since:
+        cond.append(func.coalesce(ev.c.date, ev.c.published) >= since)
+    if until:
+        cond.append(func.coalesce(ev.c.date, ev.c.published) <= until + "\uffff")
+    where = and_(True, *cond)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(ev).where(where)).scalar_one()
+        rows = conn.execute(
+            select(ev.c.id, ev.c.type, ev.c.date, ev.c.record, ev.c.article_id, a.c.title, a.c.published, a.c.source_name)
+            .join(a, a.c.id == ev.c.article_id)
+            .where(where)
+            .order_by(func.coalesce(ev.c.date, ev.c.published).desc().nulls_last(), ev.c.id)
+            .limit(_limit(limit))
+            .offset(max(0, offset))
+        ).all()
+        ids = {i for r in rows for i in _participants(r.record)}
+        names = dict(conn.execute(select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))).all()) if ids else {}
+    items = []
+    for r in rows:
+        rec = r.record if isinstance(r.record, dict) else json.loads(r.record)
+        items.append(
+            {
+                "id": r.id,
+                "type": r.type,
+                "mode": rec.get("mode"),
+                "date": r.date,
+                "actors": [names.get(i, i) for i in rec.get("actors", [])],
+                "targets": [names.get(i, i) for i in rec.get("targets", [])],
+                "place": names.get(rec.get("place")) if rec.get("place") else None,
+                "modality": rec.get("modality"),
+                "trigger": rec.get("trigger", {}).get("text"),
+                "sentence": rec.get("sentence", {}).get("text"),
+                "confidence": rec.get("confidence"),
+                "article_id": r.article_id,
+                "title": r.title,
+                "published": r.published,
+                "source_name": r.source_name,
+            }
+        )
+    return {"total": total, "limit": _limit(limit), "offset": max(0, offset), "items": items}
+
+
+def _participants(record) -> list[str]:
+    rec = record if isinstance(record, dict) else json.loads(record)
+    return [*rec.get("actors", []), *rec.get("targets", []), *([rec["place"]] if rec.get("place") else [])]
+
+
+def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) -> dict[str, Any]:
+    """Articles whose title or text hold every word, best first, with a snippet."""
+    lim, off = _limit(limit), max(0, offset)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            match = _fts5(query)
+            total = conn.execute(text("SELECT count(*) FROM fts_articles WHERE fts_articles MATCH :m"), {"m": match}).scalar_one()
+            rows = conn.execute(
+                text(
+                    "SELECT f.article_id AS id, a.title, a.published, a.source_name, a.copy_of, "
+                    "snippet(fts_articles, 2, '[', ']', '…', 16) AS snippet FROM fts_articles f "
+                    "JOIN articles a ON a.id = f.article_id WHERE fts_articles MATCH :m ORDER BY bm25(fts_articles), f.article_id LIMIT :l OFFSET :o"
+                ),
+                {"m": match, "l": lim, "o": off},
+            ).all()
+        else:
+            total = conn.execute(text("SELECT count(*) FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m)"), {"m": query}).scalar_one()
+            rows = conn.execute(
+                text(
+                    "SELECT id, title, published, source_name, copy_of, "
+                    "ts_headline('english', text, websearch_to_tsquery('english', :m), 'StartSel=[,StopSel=],MaxWords=30,MinWords=10') AS snippet "
+                    "FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) "
+                    "ORDER BY ts_rank(tsv, websearch_to_tsquery('english', :m)) DESC, id LIMIT :l OFFSET :o"
+                ),
+                {"m": query, "l": lim, "o": off},
+            ).all()
+    return {"total": total, "limit": lim, "offset": off, "items": [dict(r._mapping) for r in rows]}
+
+
+def quote_clusters(engine: Engine, min_size: int = 2, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
+    c = schema.quote_clusters
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(c).where(c.c.size >= min_size)).scalar_one()
+        rows = conn.execute(select(c).where(c.c.size >= min_size).order_by(c.c.size.desc(), c.c.earliest, c.c.id).limit(_limit(limit)).offset(max(0, offset))).all()
+    return {"total": total, "items": [dict(r._mapping) for r in rows]}

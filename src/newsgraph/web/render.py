@@ -1,0 +1,110 @@
+"""HTML the pages need that a template cannot say simply: an article with its items highlighted from
+their offsets, and a timeline chart as inline SVG (no JavaScript, no chart library)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+KINDS = ("quote", "entity", "timex", "event")
+
+
+def highlight(article: dict[str, Any], kb_links: dict[str, str]) -> Markup:
+    """The body with quotes, entity mentions, dates and event triggers marked, paragraph by paragraph.
+
+    Spans may nest (a name inside a quote): each character takes the classes of every span over
+    it, and a run of characters with the same classes becomes one element. An entity mention links
+    to its knowledge-base page.
+    """
+    text = article["text"]
+    n = len(text)
+    classes: list[set[str]] = [set() for _ in range(n)]
+    entity_at: list[str | None] = [None] * n
+    title_at: list[str | None] = [None] * n
+
+    def mark(start: int, end: int, kind: str, title: str | None = None) -> None:
+        for i in range(max(0, start), min(n, end)):
+            classes[i].add(kind)
+            if title and title_at[i] is None:
+                title_at[i] = title
+
+    for q in article.get("quotes", []):
+        who = (q.get("speaker") or {}).get("name") or "unknown speaker"
+        for p in q.get("parts") or [q["content"]]:
+            if not p.get("field"):
+                mark(p["start"], p["end"], "quote", f"quote: {who}")
+    for e in article.get("entities", []):
+        for m in e["mentions"]:
+            if m.get("field"):
+                continue
+            mark(m["start"], m["end"], "entity", f"{e['type']}: {e['name']}")
+            for i in range(max(0, m["start"]), min(n, m["end"])):
+                entity_at[i] = kb_links.get(e["id"])
+    for t in article.get("timexes", []):
+        if not t.get("field"):
+            mark(t["start"], t["end"], "timex", f"{t['type']} {t['value']}")
+    for ev in article.get("events", []):
+        for m in ev.get("mentions") or [{"trigger": ev["trigger"]}]:
+            tr = m["trigger"]
+            if not tr.get("field"):
+                mark(tr["start"], tr["end"], "event", f"event: {ev['type']}" + (f" ({ev['mode']})" if ev.get("mode") else ""))
+    html: list[str] = []
+    pos = 0
+    for para in text.split("\n\n"):
+        begin = text.find(para, pos)
+        end = begin + len(para)
+        pos = end
+        html.append("<p>" + _runs(text, begin, end, classes, entity_at, title_at) + "</p>")
+    return Markup("\n".join(html))
+
+
+def _runs(text: str, begin: int, end: int, classes, entity_at, title_at) -> str:
+    parts: list[str] = []
+    i = begin
+    while i < end:
+        j = i
+        while j < end and classes[j] == classes[i] and entity_at[j] == entity_at[i] and title_at[j] == title_at[i]:
+            j += 1
+        chunk = escape(text[i:j])
+        if classes[i]:
+            cls = " ".join(f"hl-{c}" for c in KINDS if c in classes[i])
+            attrs = f' class="{cls}"'
+            if title_at[i]:
+                attrs += f' title="{escape(title_at[i])}"'
+            if entity_at[i]:
+                parts.append(f'<a href="/entity/{escape(entity_at[i])}"{attrs}>{chunk}</a>')
+            else:
+                parts.append(f"<mark{attrs}>{chunk}</mark>")
+        else:
+            parts.append(str(chunk))
+        i = j
+    return "".join(parts)
+
+
+def timeline_svg(rows: list[dict[str, Any]], width: int = 720, height: int = 180) -> Markup:
+    """Bars per period: articles naming the entity (blue) and quotes it gave (orange)."""
+    if not rows:
+        return Markup('<p class="muted">No dated articles yet.</p>')
+    top = max([r["articles"] for r in rows] + [r["quotes"] for r in rows] + [1])
+    pad_l, pad_b, pad_t = 30, 36, 10
+    inner_w, inner_h = width - pad_l - 10, height - pad_b - pad_t
+    slot = inner_w / len(rows)
+    bar = max(2.0, min(18.0, slot / 2 - 2))
+    items = [
+        f'<svg class="timeline" role="img" aria-label="articles and quotes per period" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f'<line x1="{pad_l}" y1="{pad_t + inner_h}" x2="{width - 10}" y2="{pad_t + inner_h}" class="axis"/>',
+        f'<text x="4" y="{pad_t + 10}" class="tick">{top}</text><text x="4" y="{pad_t + inner_h}" class="tick">0</text>',
+    ]
+    label_every = max(1, len(rows) // 12)
+    for k, r in enumerate(rows):
+        x = pad_l + k * slot + slot / 2
+        for dx, value, cls in ((-bar, r["articles"], "bar-articles"), (0, r["quotes"], "bar-quotes")):
+            h = inner_h * value / top
+            items.append(f'<rect x="{x + dx:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" class="{cls}"><title>{escape(r["period"])}: {value}</title></rect>')
+        if k % label_every == 0:
+            items.append(f'<text x="{x:.1f}" y="{height - 14}" class="tick" text-anchor="middle">{escape(r["period"])}</text>')
+    items.append(f'<rect x="{width - 200}" y="{height - 12}" width="10" height="10" class="bar-articles"/><text x="{width - 186}" y="{height - 3}" class="tick">articles</text>')
+    items.append(f'<rect x="{width - 120}" y="{height - 12}" width="10" height="10" class="bar-quotes"/><text x="{width - 106}" y="{height - 3}" class="tick">quotes</text>')
+    items.append("</svg>")
+    return Markup("".join(items))
