@@ -304,6 +304,48 @@ def search_cmd(query: Annotated[str, typer.Argument(help="Words to find in title
 
 
 @app.command()
+def export(
+    db: Db = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, gdelt or quotebank.")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (gdelt: a prefix for .export.CSV and .mentions.CSV); standard output where the format allows.")] = None,
+    table: Annotated[str, typer.Option(help="For csv and parquet: articles, quotes, entities or events.")] = "articles",
+    no_copies: Annotated[bool, typer.Option("--no-copies", help="jsonl: leave out syndicated copies.")] = False,
+) -> None:
+    """Export the store: the output contract per article, flat tables, GDELT 2.0 events and mentions, Quotebank records."""
+    from .kb import export as ex
+
+    _check_choice(fmt, ("jsonl", "csv", "parquet", "gdelt", "quotebank"), "--format")
+    _check_choice(table, tuple(ex.TABLES), "--table")
+    if fmt in ("parquet", "gdelt") and out is None:
+        raise typer.BadParameter(f"--format {fmt} writes files: give --out", param_hint="--out")
+    with _engine(db) as store:
+        engine = store.engine
+        if fmt == "gdelt":
+            n_ev, n_m = ex.write_gdelt(engine, out)
+            typer.echo(f"{n_ev} event(s) to {out}.export.CSV, {n_m} mention(s) to {out}.mentions.CSV", err=True)
+            return
+        if fmt == "parquet":
+            n = ex.write_parquet(engine, table, out)
+            typer.echo(f"{n} {table} row(s) to {out}", err=True)
+            return
+        fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            if fmt == "jsonl":
+                n = ex.write_jsonl(engine, fh, not no_copies)
+                what = "article(s)"
+            elif fmt == "csv":
+                n = ex.write_csv(engine, table, fh)
+                what = f"{table} row(s)"
+            else:
+                n = ex.write_quotebank(engine, fh)
+                what = "quotation(s)"
+        finally:
+            if out:
+                fh.close()
+    typer.echo(f"{n} {what} exported", err=True)
+
+
+@app.command()
 def serve(
     db: Db = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
