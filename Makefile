@@ -1,10 +1,12 @@
 # Two commands do all the set-up on a fresh machine:
-#   make run    install into .venv, ingest the bundled sample articles into newsgraph.db, list them
+#   make run    install into .venv, ingest the bundled sample articles into newsgraph.db and serve the
+#               web UI and the API on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)
 #   make test   install into .venv (with the test tools) and run the tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
+PORT ?= 8000
 
 .PHONY: run test install eval bench clean
 
@@ -18,7 +20,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/newsgraph ingest samples/articles --db $(DB)
-	$(BIN)/newsgraph articles --db $(DB)
+	$(BIN)/newsgraph serve --db $(DB) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

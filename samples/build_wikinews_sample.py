@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-PER_TOPIC = 3
+PER_TOPIC = 30  # all of MEANTIME: 120 articles
 
 
 def detokenize(tokens: list[str]) -> str:

@@ -52,3 +52,47 @@ def warc_file(tmp_path: Path, fixtures: Path) -> Path:
     path = tmp_path / "pages.warc.gz"
     path.write_bytes(b"".join(gzip.compress(r) for r in records))
     return path
+
+
+POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES"  # a server URL (postgresql+psycopg://user:pw@host/postgres); CI sets it
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty store URL: a SQLite file, and (where a server is given) a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "news.db")
+        return
+    import os
+    import uuid
+
+    server = os.environ.get(POSTGRES_ENV)
+    if not server:
+        pytest.skip(f"set {POSTGRES_ENV} to a PostgreSQL server URL to run the store tests on PostgreSQL (.ci/run starts one)")
+    import sqlalchemy as sa
+
+    name = "newsgraph_test_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    url = sa.engine.make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+def table_dump(store) -> dict:
+    """Every row of every table, sorted: compares two stores' content whatever the database."""
+    import sqlalchemy as sa
+
+    from newsgraph.store import schema
+
+    out = {}
+    with store.engine.connect() as conn:
+        for name, table in schema.metadata.tables.items():
+            rows = conn.execute(sa.select(table)).all()
+            out[name] = sorted(repr(tuple(r)) for r in rows)
+    return out

@@ -489,6 +489,21 @@ def eval_events(
     _print_reports(reports, fmt)
 
 
+@eval_app.command("dedup")
+def eval_dedup(
+    data: DataDir = None,
+    fmt: TableFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(help="Reuters stories to copy [default: 1000].")] = None,
+) -> None:
+    """Copies: BBC's duplicate pairs, Reuters stories with syndicated copies, BASIL triplets never merged."""
+    from .eval.dedup import score_dedup
+
+    base = data or default_data_dir()
+    if not (base / "corpora").is_dir():
+        raise typer.BadParameter(f"no corpora at {base / 'corpora'}", param_hint="--data")
+    _print_reports(score_dedup(base, progress=_eval_progress("dedup"), limit=limit), fmt)
+
+
 def _run_eval(score, gold: Path, peers: list[str] | None, known_peers: tuple[str, ...], limit: int | None, fmt: str) -> None:
     """Check the call, score with a progress bar, print the report."""
     for p in peers or []:

@@ -19,10 +19,10 @@ import numpy as np
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch 2's default, named so that stored signatures read back the same
 ARTICLE_SHINGLE = 5
-QUOTE_SHINGLE = 3
+QUOTE_SHINGLE = 2
 COPY_JACCARD = 0.8
 COPY_CONTAINMENT = 0.9
-QUOTE_JACCARD = 0.75
+QUOTE_JACCARD = 0.6
 MIN_QUOTE_WORDS = 6
 
 WIRE_CREDIT = re.compile(
@@ -97,7 +97,7 @@ def copy_clusters(items: Sequence[Item], text_of: Callable[[str], str], progress
     """``{article id: canonical id}`` for every article in a cluster of two or more."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)  # low: a trimmed copy has a low Jaccard but a high containment
     sigs = {}
     for it in items:
         sigs[it.id] = from_bytes(it.signature)
@@ -153,7 +153,7 @@ def quote_clusters(quotes: Sequence[tuple[str, str]]) -> dict[str, str]:
         else:
             first_of_key[key] = qid
             uf.find(qid)
-    lsh = MinHashLSH(threshold=0.6, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
     sets: dict[str, set[str]] = {}
     sigs = {}
     for key, qid in first_of_key.items():

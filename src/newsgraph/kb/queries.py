@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, literal, or_, select, text
+from sqlalchemy import Text, and_, cast, func, literal, literal_column, or_, select, text
 from sqlalchemy.engine import Engine
 
 from ..store import schema
@@ -86,11 +86,17 @@ def quotes(
     with_copies: bool = True,
     limit: int | None = 50,
     offset: int = 0,
+    exact_speaker: bool = False,
 ) -> dict[str, Any]:
-    """Quotes matching every filter given, newest first, with facets (speakers, outlets) of the whole match."""
+    """Quotes matching every filter given, newest first, with facets (speakers, outlets) of the whole match.
+
+    ``speaker`` matches part of the speaker's name or of an alias of the knowledge-base entity;
+    with ``exact_speaker`` (a facet's link) only that name."""
     q, a = schema.quotes, schema.articles
     cond = []
-    if speaker:
+    if speaker and exact_speaker:
+        cond.append(q.c.speaker_name == speaker)
+    elif speaker:
         kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")]
         by_name = func.lower(q.c.speaker_name).like(_like(speaker))
         cond.append(or_(by_name, q.c.speaker_entity.in_(_linked(kb))) if kb else by_name)
@@ -179,18 +185,19 @@ def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
 
 def timeline(engine: Engine, kb_id: str, granularity: str = "month") -> list[dict[str, Any]]:
     """Per month (or day, or year): articles that mention the entity, and quotes it gave."""
-    width = {"year": 4, "month": 7, "day": 10}[granularity]
+    width = literal_column(str({"year": 4, "month": 7, "day": 10}[granularity]))  # inlined: PostgreSQL groups by the same expression
+    one = literal_column("1")
     l, q = schema.entity_links, schema.quotes
     with engine.connect() as conn:
         mentions = conn.execute(
-            select(func.substr(l.c.published, 1, width).label("period"), func.count(func.distinct(l.c.article_id)))
+            select(func.substr(l.c.published, one, width).label("period"), func.count(func.distinct(l.c.article_id)))
             .where(l.c.kb_id == kb_id, l.c.published.is_not(None))
-            .group_by(func.substr(l.c.published, 1, width))
+            .group_by(func.substr(l.c.published, one, width))
         ).all()
         said = conn.execute(
-            select(func.substr(q.c.published, 1, width).label("period"), func.count())
+            select(func.substr(q.c.published, one, width).label("period"), func.count())
             .where(q.c.speaker_entity.in_(_linked([kb_id])), q.c.published.is_not(None))
-            .group_by(func.substr(q.c.published, 1, width))
+            .group_by(func.substr(q.c.published, one, width))
         ).all()
     periods: dict[str, dict[str, Any]] = {}
     for p, n in mentions:
@@ -200,9 +207,21 @@ def timeline(engine: Engine, kb_id: str, granularity: str = "month") -> list[dic
     return [periods[p] for p in sorted(periods)]
 
 
-def events(engine: Engine, actor: str | None = None, type: str | None = None, since: str | None = None, until: str | None = None, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
+def events(
+    engine: Engine,
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+    with_copies: bool = True,
+) -> dict[str, Any]:
+    """Events by actor and type, the latest reported first."""
     ev, a, p = schema.events, schema.articles, schema.event_participants
     cond = []
+    if not with_copies:
+        cond.append(ev.c.article_id.in_(select(a.c.id).where(a.c.copy_of.is_(None))))
     if type:
         cond.append(ev.c.type == type.upper())
     if actor:
@@ -219,7 +238,7 @@ def events(engine: Engine, actor: str | None = None, type: str | None = None, si
             select(ev.c.id, ev.c.type, ev.c.date, ev.c.record, ev.c.article_id, a.c.title, a.c.published, a.c.source_name)
             .join(a, a.c.id == ev.c.article_id)
             .where(where)
-            .order_by(func.coalesce(ev.c.date, ev.c.published).desc().nulls_last(), ev.c.id)
+            .order_by(ev.c.published.desc().nulls_last(), ev.c.id)
             .limit(_limit(limit))
             .offset(max(0, offset))
         ).all()

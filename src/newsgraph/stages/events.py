@@ -109,8 +109,14 @@ class _Finder:
         for hit in found:
             m = self._mention(hit, sent)
             if m is not None:
+                m["_token"] = hit["token"].i
                 out.append(m)
-        return out
+        # "agreed to resume talks": the planned act is the agreement's content, not an agreement of its own
+        agreements = {m["_token"] for m in out if m["type"] == "AGREE"}
+        kept = [m for m in out if not (m["type"] == "AGREE" and any(a.i in agreements for a in self.sp[m["_token"]].ancestors))]
+        for m in kept:
+            m.pop("_token")
+        return kept
 
     def _verb_trigger(self, tok) -> dict[str, Any] | None:
         lemma = _lemma(tok)

@@ -151,7 +151,7 @@ LIGHT_NEEDS_NOUN = True
 
 # Verbs whose event is their complement: "threatened to attack", "vowed to help", "urged X to withdraw".
 INTENT_VERBS = frozenset("vow pledge promise swear".split())
-PLAN_VERBS = frozenset("plan intend prepare decide aim expect hope want wish seek mean".split())
+PLAN_VERBS = frozenset("plan intend prepare decide aim expect hope want wish seek mean agree offer propose invite".split())
 ATTEMPT_VERBS = frozenset("try attempt".split())
 CONTINUE_VERBS = frozenset("continue begin start resume".split())
 DENY_VERBS = frozenset("deny".split())

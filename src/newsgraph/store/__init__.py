@@ -221,6 +221,10 @@ def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:
             return False
         conn.execute(insert(table).values(**row))
         return True
+    if dialect == "postgresql":
+        # psycopg reports no row count for ON CONFLICT DO NOTHING: ask for the key back instead
+        stmt = dialect_insert(table).values(**row).on_conflict_do_nothing().returning(*table.primary_key.columns)
+        return conn.execute(stmt).first() is not None
     result = conn.execute(dialect_insert(table).values(**row).on_conflict_do_nothing())
     return result.rowcount == 1
 

@@ -11,6 +11,7 @@ articles with every extracted item highlighted from its offsets, and events.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import threading
 import time
@@ -76,7 +77,13 @@ class IngestRequest(BaseModel):
 
 def create_app(db_url: str | None = None, token: str | None = None, max_body: int = MAX_BODY, per_minute: int = 600, ingest_per_minute: int = 30) -> FastAPI:
     store = Store(db_url)
-    app = FastAPI(title="newsgraph", version=_version(), description="Who said what, who did what to whom — with the sentence that proves it.")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="newsgraph", version=_version(), description="Who said what, who did what to whom — with the sentence that proves it.", lifespan=lifespan)
     app.state.store = store
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -121,10 +128,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         search: str | None = None,
         outlet: str | None = None,
         no_copies: bool = False,
+        exact_speaker: bool = False,
         limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
-        return queries.quotes(engine, speaker, about, since, until, search, outlet, not no_copies, limit, offset)
+        return queries.quotes(engine, speaker, about, since, until, search, outlet, not no_copies, limit, offset, exact_speaker)
 
     @app.get("/api/entities", tags=["api"], summary="Knowledge-base entities whose name or alias holds the words")
     def api_entities(name: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
@@ -149,10 +157,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         type: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        no_copies: bool = False,
         limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
-        return queries.events(engine, actor, type, since, until, limit, offset)
+        return queries.events(engine, actor, type, since, until, limit, offset, not no_copies)
 
     @app.get("/api/search", tags=["api"], summary="Full-text search of articles")
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=queries.MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
@@ -204,12 +213,12 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
     # -- the UI ----------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def page_quotes(request: Request, q: str | None = None, speaker: str | None = None, outlet: str | None = None, about: str | None = None, page: int = Query(1, ge=1)):
-        res = queries.quotes(engine, speaker=speaker, about=about, search=q or None, outlet=outlet, limit=25, offset=(page - 1) * 25)
+    def page_quotes(request: Request, q: str | None = None, speaker: str | None = None, outlet: str | None = None, about: str | None = None, exact: bool = False, page: int = Query(1, ge=1)):
+        res = queries.quotes(engine, speaker=speaker, about=about, search=q or None, outlet=outlet, limit=25, offset=(page - 1) * 25, exact_speaker=exact)
         return templates.TemplateResponse(
             request,
             "quotes.html",
-            {"res": res, "q": q or "", "speaker": speaker, "outlet": outlet, "about": about, "page": page, "stats": store.stats()},
+            {"res": res, "q": q or "", "speaker": speaker, "outlet": outlet, "about": about, "exact": exact, "page": page, "stats": store.stats()},
         )
 
     @app.get("/entity/{name_or_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -238,17 +247,13 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
     def page_events(request: Request, actor: str | None = None, type: str | None = None, page: int = Query(1, ge=1)):
         from ..stages.plover import TYPES
 
-        res = queries.events(engine, actor or None, type or None, limit=50, offset=(page - 1) * 50)
+        res = queries.events(engine, actor or None, type or None, limit=50, offset=(page - 1) * 50, with_copies=False)
         return templates.TemplateResponse(request, "events.html", {"res": res, "actor": actor or "", "type": type or "", "types": TYPES, "page": page})
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def page_search(request: Request, q: str = ""):
         res = queries.search(engine, q) if q.strip() else {"total": 0, "items": []}
         return templates.TemplateResponse(request, "search.html", {"res": res, "q": q})
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        store.close()
 
     return app
 
