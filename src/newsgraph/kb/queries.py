@@ -98,8 +98,10 @@ def quotes(
         cond.append(q.c.speaker_name == speaker)
     elif speaker:
         kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")]
-        by_name = func.lower(q.c.speaker_name).like(_like(speaker))
-        cond.append(or_(by_name, q.c.speaker_entity.in_(_linked(kb))) if kb else by_name)
+        if kb:  # through the knowledge base: the indexed way
+            cond.append(q.c.speaker_entity.in_(_linked(kb)))
+        else:
+            cond.append(func.lower(q.c.speaker_name).like(_like(speaker)))
     if about:
         kb = [e["id"] for e in matching_entities(engine, about, 50)]
         cond.append(q.c.id.in_(select(schema.quote_mentions.c.quote_id).where(schema.quote_mentions.c.entity_id.in_(_linked(kb)))) if kb else literal(False))

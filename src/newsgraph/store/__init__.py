@@ -51,30 +51,31 @@ class Store:
 
     def add(self, article: Article) -> bool:
         """Store an article and what was extracted from it; False when it was stored already."""
-        record = article.to_dict()
         with self.engine.begin() as conn:
-            new = _insert_ignore(
-                conn,
-                schema.articles,
-                {
-                    "id": article.id,
-                    "title": article.title,
-                    "published": article.published,
-                    "source_name": (article.source or {}).get("name"),
-                    "source_url": (article.source or {}).get("url"),
-                    "dateline_place": article.dateline.place if article.dateline else None,
-                    "language": article.language,
-                    "text": article.text,
-                    "pipeline": " ".join(article.stages),
-                    "record": record,
-                    "signature": signature(article.text),
-                    "words": len(article.text.split()),
-                },
-            )
+            new = _insert_ignore(conn, schema.articles, _article_row(article))
             _insert_ignore(conn, schema.article_inputs, {"article_id": article.id, "location": article.location, "input_id": article.input_id})
             if new:
                 _add_items(conn, article)
         return new
+
+    def add_many(self, articles: list[Article]) -> int:
+        """Store many articles in one transaction (bulk loads); returns how many were new."""
+        ids = [a.id for a in articles]
+        with self.engine.begin() as conn:
+            known = set()
+            for i in range(0, len(ids), 500):
+                known |= set(conn.execute(select(schema.articles.c.id).where(schema.articles.c.id.in_(ids[i : i + 500]))).scalars())
+            fresh, seen = [], set(known)
+            for a in articles:
+                if a.id not in seen:
+                    seen.add(a.id)
+                    fresh.append(a)
+            rows: dict[str, list[dict[str, Any]]] = {"articles": [_article_row(a) for a in fresh], "article_inputs": [{"article_id": a.id, "location": a.location, "input_id": a.input_id} for a in articles]}
+            for a in fresh:
+                for k, v in _item_rows(a).items():
+                    rows.setdefault(k, []).extend(v)
+            _insert_rows(conn, rows)
+        return len(fresh)
 
     def add_failure(self, failure: Failure) -> bool:
         raw_hash = content_id("raw", failure.raw.hex() if failure.raw else None)
@@ -158,53 +159,92 @@ class Store:
         return row[0] if row else None
 
 
-def _add_items(conn: Connection, article: Article) -> None:
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "published": article.published,
+        "source_name": (article.source or {}).get("name"),
+        "source_url": (article.source or {}).get("url"),
+        "dateline_place": article.dateline.place if article.dateline else None,
+        "language": article.language,
+        "text": article.text,
+        "pipeline": " ".join(article.stages),
+        "record": article.to_dict(),
+        "signature": signature(article.text),
+        "words": len(article.text.split()),
+    }
+
+
+def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """The rows an article's extracted items make, table by table (``fts_*``: SQLite's search tables)."""
     aid = article.id
-    sqlite = conn.dialect.name == "sqlite"
     source = (article.source or {}).get("name")
-    if sqlite:
-        conn.execute(text("INSERT INTO fts_articles (article_id, title, text) VALUES (:a, :t, :x)"), {"a": aid, "t": article.title or "", "x": article.text})
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("quotes", "quote_mentions", "entities", "timexes", "events", "event_participants", "fts_articles", "fts_quotes")}
+    rows["fts_articles"].append({"a": aid, "t": article.title or "", "x": article.text})
     body_mentions = [(m["start"], m["end"], e["id"]) for e in article.entities for m in e["mentions"] if not m.get("field")]
     for q in article.quotes:
         content = q["content"]
         speaker = q.get("speaker") or {}
-        if sqlite:
-            conn.execute(text("INSERT INTO fts_quotes (quote_id, content, speaker) VALUES (:q, :c, :s)"), {"q": q["id"], "c": content["text"], "s": speaker.get("name") or ""})
+        rows["fts_quotes"].append({"q": q["id"], "c": content["text"], "s": speaker.get("name") or ""})
         spans = [(p["start"], p["end"]) for p in (q.get("parts") or [content]) if not p.get("field")]
         named = {eid for s, e, eid in body_mentions for a, b in spans if a <= s and e <= b and eid != speaker.get("entity")}
-        for eid in sorted(named):
-            _insert_ignore(conn, schema.quote_mentions, {"quote_id": q["id"], "entity_id": eid})
-        _insert_ignore(
-            conn,
-            schema.quotes,
+        rows["quote_mentions"] += [{"quote_id": q["id"], "entity_id": eid} for eid in sorted(named)]
+        rows["quotes"].append(
             {
                 "id": q["id"],
                 "article_id": aid,
                 "kind": q.get("kind"),
-                "speaker_name": (q.get("speaker") or {}).get("name"),
-                "speaker_entity": (q.get("speaker") or {}).get("entity"),
+                "speaker_name": speaker.get("name"),
+                "speaker_entity": speaker.get("entity"),
                 "content": content["text"],
                 "start": content["start"],
                 "end": content["end"],
                 "record": q,
                 "published": article.published,
                 "source_name": source,
-            },
+                "cluster_id": None,
+            }
         )
     for e in article.entities:
-        _insert_ignore(conn, schema.entities, {"id": e["id"], "article_id": aid, "name": e["name"], "type": e.get("type"), "kb_id": e.get("kb_id"), "record": e})
+        rows["entities"].append({"id": e["id"], "article_id": aid, "name": e["name"], "type": e.get("type"), "kb_id": e.get("kb_id"), "record": e})
     for t in article.timexes:
         tid = t.get("id") or content_id("timex", aid, t["start"], t["end"], t.get("field"))
-        _insert_ignore(
-            conn,
-            schema.timexes,
-            {"id": tid, "article_id": aid, "value": t.get("value"), "type": t.get("type"), "start": t["start"], "end": t["end"], "text": t["text"]},
-        )
+        rows["timexes"].append({"id": tid, "article_id": aid, "value": t.get("value"), "type": t.get("type"), "start": t["start"], "end": t["end"], "text": t["text"]})
     for ev in article.events:
-        _insert_ignore(conn, schema.events, {"id": ev["id"], "article_id": aid, "type": ev.get("type"), "date": ev.get("date"), "record": ev, "published": article.published})
+        rows["events"].append({"id": ev["id"], "article_id": aid, "type": ev.get("type"), "date": ev.get("date"), "record": ev, "published": article.published})
         roles = [("actor", i) for i in ev.get("actors", [])] + [("target", i) for i in ev.get("targets", [])] + ([("place", ev["place"])] if ev.get("place") else [])
-        for role, eid in roles:
-            _insert_ignore(conn, schema.event_participants, {"event_id": ev["id"], "entity_id": eid, "role": role})
+        rows["event_participants"] += [{"event_id": ev["id"], "entity_id": eid, "role": role} for role, eid in roles]
+    return rows
+
+
+FTS_INSERT = {
+    "fts_articles": "INSERT INTO fts_articles (article_id, title, text) VALUES (:a, :t, :x)",
+    "fts_quotes": "INSERT INTO fts_quotes (quote_id, content, speaker) VALUES (:q, :c, :s)",
+}
+
+
+def _add_items(conn: Connection, article: Article) -> None:
+    _insert_rows(conn, _item_rows(article))
+
+
+def _insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Every row, many at a time; rows whose key exists are skipped."""
+    sqlite = conn.dialect.name == "sqlite"
+    for name, items in rows.items():
+        if not items:
+            continue
+        if name in FTS_INSERT:
+            if sqlite:
+                conn.execute(text(FTS_INSERT[name]), items)
+            continue
+        table = schema.metadata.tables[name]
+        if sqlite:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        for i in range(0, len(items), 1000):
+            conn.execute(dialect_insert(table).on_conflict_do_nothing(), items[i : i + 1000])
 
 
 def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:

@@ -51,7 +51,7 @@ quotes = Table(
     Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
     Column("kind", String(16)),
     Column("speaker_name", Text, index=True),
-    Column("speaker_entity", String(32)),
+    Column("speaker_entity", String(32), index=True),
     Column("content", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

@@ -24,6 +24,7 @@ def upgrade() -> None:
         b.add_column(sa.Column("source_name", sa.Text, nullable=True))
         b.add_column(sa.Column("cluster_id", sa.String(32), nullable=True))
         b.create_index("ix_quotes_published", ["published"])
+        b.create_index("ix_quotes_speaker_entity", ["speaker_entity"])
         b.create_index("ix_quotes_cluster_id", ["cluster_id"])
     with op.batch_alter_table("events") as b:
         b.add_column(sa.Column("published", sa.String(40), nullable=True))
