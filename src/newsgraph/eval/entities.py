@@ -35,22 +35,27 @@ class GoldMention:
     entity: str
 
 
-def read_meantime(path: Path) -> tuple[str, list[GoldMention]]:
-    root = ET.parse(path).getroot()
+def meantime_text(root) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A MEANTIME document's tokens joined into text (a sentence a line), with each token's offsets."""
     offsets: dict[str, tuple[int, int]] = {}
     parts: list[str] = []
     pos, sentence = 0, None
     for tok in root.iter("token"):
         s = tok.get("sentence")
         if parts:
-            sep = "\n" if s != sentence else " "
-            parts.append(sep)
+            parts.append("\n" if s != sentence else " ")
             pos += 1
         text = tok.text or ""
         offsets[tok.get("t_id")] = (pos, pos + len(text))
         parts.append(text)
         pos += len(text)
         sentence = s
+    return "".join(parts), offsets
+
+
+def read_meantime(path: Path) -> tuple[str, list[GoldMention]]:
+    root = ET.parse(path).getroot()
+    text, offsets = meantime_text(root)
     mentions = {}
     for m in root.iter("ENTITY_MENTION"):
         anchors = [offsets[a.get("t_id")] for a in m.iter("token_anchor") if a.get("t_id") in offsets]
@@ -66,7 +71,7 @@ def read_meantime(path: Path) -> tuple[str, list[GoldMention]]:
             if src.get("m_id") in mentions:
                 s, e = mentions[src.get("m_id")]
                 gold.append(GoldMention(s, e, types[target.get("m_id")], target.get("m_id")))
-    return "".join(parts), gold
+    return text, gold
 
 
 def newsgraph_mentions(pipeline: Pipeline, text: str) -> list[tuple[int, int, str, str]]:

@@ -169,20 +169,10 @@ def score_conflibert(path: Path, peers: Iterable[str] = (), progress: Callable[[
 
 def read_meantime_events(path: Path) -> tuple[str, list[dict[str, Any]]]:
     """The text (tokens joined as the entity scorer joins them) and its event mentions with their participants."""
+    from .entities import meantime_text
+
     root = ET.parse(path).getroot()
-    offsets: dict[str, tuple[int, int]] = {}
-    parts: list[str] = []
-    pos, sentence = 0, None
-    for tok in root.iter("token"):
-        s = tok.get("sentence")
-        if parts:
-            parts.append("\n" if s != sentence else " ")
-            pos += 1
-        text = tok.text or ""
-        offsets[tok.get("t_id")] = (pos, pos + len(text))
-        parts.append(text)
-        pos += len(text)
-        sentence = s
+    text, offsets = meantime_text(root)
     spans: dict[str, tuple[int, int]] = {}
     kinds: dict[str, str] = {}
     for tag in ("EVENT_MENTION", "ENTITY_MENTION"):
@@ -203,7 +193,7 @@ def read_meantime_events(path: Path) -> tuple[str, list[dict[str, Any]]]:
         if kinds.get(tgt.get("m_id")) != "ENTITY_MENTION" or rel.get("sem_role") not in ("Arg0", "Arg1"):
             continue
         events[src.get("m_id")]["participants"].append({"span": spans[tgt.get("m_id")], "role": rel.get("sem_role")})
-    return "".join(parts), list(events.values())
+    return text, list(events.values())
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -452,7 +452,6 @@ class _Finder:
         return "asserted"
 
     def _place(self, hit: dict[str, Any]) -> str | None:
-        tok = hit["token"]
         anchors = _anchors(hit)
         for a in anchors:
             for c in a.children:

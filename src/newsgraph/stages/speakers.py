@@ -28,6 +28,10 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 DOCUMENT_NOUNS = frozenset("transcript statement report letter release communique communiqué readout memo document".split())
+# Nouns that describe an organisation: "the company said" is the company last named.
+ORG_NOUNS = frozenset("company firm carrier airline manufacturer maker automaker carmaker planemaker bank group retailer giant corporation conglomerate ministry agency".split())
+# Words that are never a speaker's name: what they stand for is found, or the speaker stays unresolved.
+NOT_NAMES = frozenset("it its i me you we they which who whom that this these those one someone something".split())
 
 
 class SpeakerResolver:
@@ -67,7 +71,20 @@ class SpeakerResolver:
             if prev and ";" in (prev.get("name") or ""):
                 return self._out(prev["name"], None, mention, "pronoun", 0.6)
             return self._out(None, None, mention, "pronoun", 0.3)
+        if head_word == "it":
+            org = self._last_org(at)
+            return self._out(org[0], org[1], mention, "pronoun", 0.6) if org else self._out(None, None, mention, "pronoun", 0.3)
+        if head_word in ("which", "who", "that") and head is not None and head.head.dep_ == "relcl":
+            ent = self._entity_at((head.head.head.idx, head.head.head.idx + len(head.head.head.text)), head.head.head)
+            if ent is not None:
+                return self._out(ent["name"], ent["id"], mention, "pronoun", 0.8)
+        if head_word in NOT_NAMES and len(words) == 1:
+            return self._out(None, None, mention, "pronoun", 0.3)
         lemma = head.lemma_.lower() if head is not None else head_word
+        if lemma in ORG_NOUNS and words and words[0] in ("the", "this", "that"):
+            org = self._last_org(at)
+            if org:
+                return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS:
             prev = self._last_person(at)
             if prev:
@@ -139,6 +156,16 @@ class SpeakerResolver:
             if s >= at:
                 break
             if ent["type"] == "PERSON":
+                best = (ent["name"], ent["id"])
+        return best
+
+    def _last_org(self, at: int) -> tuple[str, str] | None:
+        """The organisation named last before ``at``."""
+        best = None
+        for s, _, ent in self.mention_index:
+            if s >= at:
+                break
+            if ent["type"] == "ORG":
                 best = (ent["name"], ent["id"])
         return best
 
