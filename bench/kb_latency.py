@@ -100,10 +100,15 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) -> list[tuple[str, str, float, float]]:
     from sqlalchemy import func, select
 
-    from newsgraph.kb import build, queries
+    from newsgraph.kb import build
     from newsgraph.store import Store, schema
 
     store = Store(url)
+    with store.engine.connect() as conn:
+        have = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+    if have >= target * 0.95:  # built by an earlier run (--sqlite FILE): measure only
+        print(f"{label}: reusing {have} stored articles", file=sys.stderr)
+        return _measure(store, label, queries_n, 0.0, 0.0)
     started = time.time()
     copies = -(-target // len(arts))
     with tqdm(total=target, desc=f"store {label}", file=sys.stderr, disable=None) as bar:
@@ -121,6 +126,15 @@ def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) 
     build._entities(store.engine)
     build._quotes(store.engine)
     kb_s = time.time() - t0
+    return _measure(store, label, queries_n, load_s, kb_s)
+
+
+def _measure(store, label: str, queries_n: int, load_s: float, kb_s: float) -> list[tuple[str, str, float, float]]:
+    from sqlalchemy import func, select
+
+    from newsgraph.kb import queries
+    from newsgraph.store import schema
+
     with store.engine.connect() as conn:
         n_articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
         n_quotes = conn.execute(select(func.count()).select_from(schema.quotes)).scalar_one()
@@ -145,6 +159,7 @@ def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) 
             samples.append((time.perf_counter() - t) * 1000)
         p50, p95 = percentiles(samples)
         results.append((label, name, p50, p95))
+        print(f"{label:<12} {name:<20} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms", file=sys.stderr, flush=True)
     store.close()
     return results
 
@@ -157,17 +172,25 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--sqlite", type=Path, default=None, help="SQLite file to build (default: a temporary one)")
     ap.add_argument("--postgres", default=None, help="a PostgreSQL server URL; a new database is made on it and dropped after")
+    ap.add_argument("--only", choices=("sqlite", "postgres"), default=None, help="measure one store")
+    ap.add_argument("--seed-cache", type=Path, default=None, help="JSONL of the seed articles after the pipeline: written once, read after")
     args = ap.parse_args()
 
-    records = seeds(args.data, args.seeds)
-    pipeline = Pipeline()
-    arts = [r for r in tqdm(pipeline.run(records, Options()), total=len(records), desc="pipeline", file=sys.stderr, disable=None) if not isinstance(r, Failure)]
+    if args.seed_cache and args.seed_cache.exists():
+        arts = [Article.from_dict(json.loads(x)) for x in args.seed_cache.read_text(encoding="utf-8").splitlines() if x.strip()]
+    else:
+        records = seeds(args.data, args.seeds)
+        pipeline = Pipeline()
+        arts = [r for r in tqdm(pipeline.run(records, Options()), total=len(records), desc="pipeline", file=sys.stderr, disable=None) if not isinstance(r, Failure)]
+        if args.seed_cache:
+            args.seed_cache.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in arts), encoding="utf-8")
     print(f"{len(arts)} seed articles through the pipeline", file=sys.stderr)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = args.sqlite or Path(tmp) / "bench.db"
-        results += run(str(sqlite), arts, args.articles, args.queries, "SQLite")
-        if args.postgres:
+        if args.only != "postgres":
+            results += run(str(sqlite), arts, args.articles, args.queries, "SQLite")
+        if args.postgres and args.only != "sqlite":
             import sqlalchemy as sa
 
             name = "newsgraph_bench_" + uuid.uuid4().hex[:8]

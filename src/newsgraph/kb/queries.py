@@ -296,7 +296,7 @@ def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) 
             rows = conn.execute(
                 text(
                     "SELECT id, title, published, source_name, copy_of, "
-                    "ts_headline('english', text, websearch_to_tsquery('english', :m), 'StartSel=[,StopSel=],MaxWords=30,MinWords=10') AS snippet "
+                    "ts_headline('english', left(text, 2000), websearch_to_tsquery('english', :m), 'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS snippet "
                     "FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) "
                     "ORDER BY ts_rank(tsv, websearch_to_tsquery('english', :m)) DESC, id LIMIT :l OFFSET :o"
                 ),
