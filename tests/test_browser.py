@@ -130,3 +130,10 @@ def test_events_view_filters_by_type(server, page):
     types = page.locator("table.events .etype").all_inner_texts()
     assert types and set(types) == {"CONSULT"}
     assert int(page.locator("#event-count").inner_text().split()[0]) < total
+
+
+def test_api_page_renders_offline(server, page):
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-tag", timeout=15000)
+    assert "/api/quotes" in page.content()
+    shot(page, "api")

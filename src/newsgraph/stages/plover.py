@@ -146,14 +146,9 @@ LIGHT_OVERRIDES: dict[tuple[str, str], str] = {
     ("release", "RETREAT"): "RETREAT", ("free", "RETREAT"): "RETREAT",
 }  # fmt: skip
 
-# Object nouns a light verb needs before it reports an event ("have" alone is not an event).
-LIGHT_NEEDS_NOUN = True
-
 # Verbs whose event is their complement: "threatened to attack", "vowed to help", "urged X to withdraw".
 INTENT_VERBS = frozenset("vow pledge promise swear".split())
 PLAN_VERBS = frozenset("plan intend prepare decide aim expect hope want wish seek mean agree offer propose invite".split())
-ATTEMPT_VERBS = frozenset("try attempt".split())
-CONTINUE_VERBS = frozenset("continue begin start resume".split())
 DENY_VERBS = frozenset("deny".split())
 REPORT_VERBS = frozenset("say tell state add note claim report announce confirm insist argue believe think stress reiterate assert write".split())
 ALLEGE_VERBS = frozenset("accuse allege claim charge blame suspect".split())

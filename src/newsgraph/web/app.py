@@ -83,7 +83,15 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         yield
         store.close()
 
-    app = FastAPI(title="newsgraph", version=_version(), description="Who said what, who did what to whom — with the sentence that proves it.", lifespan=lifespan)
+    app = FastAPI(
+        title="newsgraph",
+        version=_version(),
+        description="Who said what, who did what to whom — with the sentence that proves it.",
+        lifespan=lifespan,
+        docs_url=None,  # served below from the swagger-ui-bundle package: the machine may have no internet
+        redoc_url=None,
+    )
+    _mount_docs(app)
     app.state.store = store
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -256,6 +264,30 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
         return templates.TemplateResponse(request, "search.html", {"res": res, "q": q})
 
     return app
+
+
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>newsgraph API</title>
+<link rel="stylesheet" href="/docs-static/swagger-ui.css"><link rel="icon" href="/docs-static/favicon-32x32.png"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs-static/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", presets: [SwaggerUIBundle.presets.apis], layout: "BaseLayout", deepLinking: true});</script>
+</body></html>"""
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """The OpenAPI page with Swagger UI's files from a PyPI package (swagger-ui-bundle), not from a CDN.
+
+    That Swagger UI (4.x) reads OpenAPI 3.0, so the schema says 3.0.3; what FastAPI writes is valid
+    as such for these routes."""
+    import swagger_ui_bundle
+
+    app.openapi_version = "3.0.3"
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
 
 
 def _authorise(request: Request, token: str | None) -> None:
