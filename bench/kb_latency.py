@@ -106,8 +106,12 @@ def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) 
     store = Store(url)
     with store.engine.connect() as conn:
         have = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
-    if have >= target * 0.95:  # built by an earlier run (--sqlite FILE): measure only
+    if have >= target * 0.95:  # built by an earlier run (--sqlite FILE, --pg-database NAME): measure only
         print(f"{label}: reusing {have} stored articles", file=sys.stderr)
+        with store.engine.connect() as conn:
+            linked = conn.execute(select(schema.quotes.c.id).where(schema.quotes.c.speaker_kb.is_not(None)).limit(1)).first()
+        if linked is None:  # a store built before quotes carried their speaker's entity
+            build.link_speakers(store.engine)
         return _measure(store, label, queries_n, 0.0, 0.0)
     started = time.time()
     copies = -(-target // len(arts))
@@ -173,6 +177,7 @@ def main() -> None:
     ap.add_argument("--sqlite", type=Path, default=None, help="SQLite file to build (default: a temporary one)")
     ap.add_argument("--postgres", default=None, help="a PostgreSQL server URL; a new database is made on it and dropped after")
     ap.add_argument("--only", choices=("sqlite", "postgres"), default=None, help="measure one store")
+    ap.add_argument("--pg-database", default=None, help="build into (or measure) this PostgreSQL database and keep it")
     ap.add_argument("--seed-cache", type=Path, default=None, help="JSONL of the seed articles after the pipeline: written once, read after")
     args = ap.parse_args()
 
@@ -193,16 +198,18 @@ def main() -> None:
         if args.postgres and args.only != "sqlite":
             import sqlalchemy as sa
 
-            name = "newsgraph_bench_" + uuid.uuid4().hex[:8]
+            name = args.pg_database or "newsgraph_bench_" + uuid.uuid4().hex[:8]
             admin = sa.create_engine(args.postgres, isolation_level="AUTOCOMMIT")
             with admin.connect() as conn:
-                conn.execute(sa.text(f"CREATE DATABASE {name}"))
+                if not conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first():
+                    conn.execute(sa.text(f"CREATE DATABASE {name}"))
             try:
                 url = sa.engine.make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
                 results += run(url, arts, args.articles, args.queries, "PostgreSQL")
             finally:
-                with admin.connect() as conn:
-                    conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                if not args.pg_database:
+                    with admin.connect() as conn:
+                        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
     print(f"{'store':<12} {'query':<20} {'p50 ms':>8} {'p95 ms':>8}")
     for label, name, p50, p95 in results:
         print(f"{label:<12} {name:<20} {p50:8.1f} {p95:8.1f}")

@@ -9,6 +9,7 @@ tsvector, whichever store it is.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import Text, and_, cast, func, literal, literal_column, or_, select, text
@@ -17,6 +18,14 @@ from sqlalchemy.engine import Engine
 from ..store import schema
 
 MAX_LIMIT = 500
+COUNT_CAP = 1_000  # totals are counted up to here ("1,000 or more"): counting every match of a common name is slow
+FACET_SAMPLE = 500  # facets are taken over the latest matches
+
+
+def _capped_count(conn, query) -> tuple[int, bool]:
+    """How many rows ``query`` gives, counted up to COUNT_CAP; and whether the count stopped there."""
+    n = conn.execute(select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())).scalar_one()
+    return min(n, COUNT_CAP), n > COUNT_CAP
 
 
 def _like(value: str) -> str:
@@ -58,6 +67,13 @@ def _entity_row(r) -> dict[str, Any]:
     return d
 
 
+def _newest_first(rows: list[Any]) -> list[Any]:
+    """Latest published first, undated last, then by id: the order the SQL queries use."""
+    rows = sorted(rows, key=lambda r: getattr(r, "id", "") or "")
+    rows.sort(key=lambda r: (r.published is not None, r.published or ""), reverse=True)
+    return rows
+
+
 def _linked(kb_ids: list[str]):
     """Article-entity ids of the given knowledge-base entities (a subquery)."""
     return select(schema.entity_links.c.entity_id).where(schema.entity_links.c.kb_id.in_(kb_ids))
@@ -87,6 +103,7 @@ def quotes(
     limit: int | None = 50,
     offset: int = 0,
     exact_speaker: bool = False,
+    facets: bool = True,
 ) -> dict[str, Any]:
     """Quotes matching every filter given, newest first, with facets (speakers, outlets) of the whole match.
 
@@ -94,12 +111,13 @@ def quotes(
     with ``exact_speaker`` (a facet's link) only that name."""
     q, a = schema.quotes, schema.articles
     cond = []
+    by_kb: list[str] | None = None
     if speaker and exact_speaker:
         cond.append(q.c.speaker_name == speaker)
     elif speaker:
-        kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")]
-        if kb:  # through the knowledge base: the indexed way
-            cond.append(q.c.speaker_entity.in_(_linked(kb)))
+        kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")][:10]
+        if kb:  # through the knowledge base: one index range (speaker, date) per entity, merged below
+            by_kb = kb
         else:
             cond.append(func.lower(q.c.speaker_name).like(_like(speaker)))
     if about:
@@ -119,15 +137,27 @@ def quotes(
     base = select(
         q.c.id, q.c.content, q.c.kind, q.c.speaker_name, q.c.speaker_entity, q.c.published, q.c.source_name, q.c.article_id, q.c.cluster_id, q.c.start, q.c.end, a.c.title, a.c.copy_of
     ).join(a, a.c.id == q.c.article_id)
+    lim, off = _limit(limit), max(0, offset)
+    order = (q.c.published.desc().nulls_last(), q.c.id)
     with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(q.join(a, a.c.id == q.c.article_id)).where(where)).scalar_one()
-        rows = conn.execute(base.where(where).order_by(q.c.published.desc().nulls_last(), q.c.id).limit(_limit(limit)).offset(max(0, offset))).all()
-        speakers = conn.execute(
-            select(q.c.speaker_name, func.count().label("n")).select_from(q.join(a, a.c.id == q.c.article_id)).where(where, q.c.speaker_name.is_not(None)).group_by(q.c.speaker_name).order_by(func.count().desc(), q.c.speaker_name).limit(15)
-        ).all()
-        outlets = conn.execute(
-            select(q.c.source_name, func.count().label("n")).select_from(q.join(a, a.c.id == q.c.article_id)).where(where, q.c.source_name.is_not(None)).group_by(q.c.source_name).order_by(func.count().desc(), q.c.source_name).limit(15)
-        ).all()
+        if by_kb is None:
+            total, more = _capped_count(conn, select(q.c.id).join(a, a.c.id == q.c.article_id).where(where))
+            rows = conn.execute(base.where(where).order_by(*order).limit(lim).offset(off)).all()
+            latest = conn.execute(select(q.c.speaker_name, q.c.source_name).join(a, a.c.id == q.c.article_id).where(where).order_by(*order).limit(FACET_SAMPLE)).all() if facets else []
+        else:
+            total, more, rows, latest = 0, False, [], []
+            for kid in by_kb:
+                mine = and_(where, q.c.speaker_kb == kid)
+                n, capped = _capped_count(conn, select(q.c.id).join(a, a.c.id == q.c.article_id).where(mine))
+                total, more = total + n, more or capped
+                rows += conn.execute(base.where(mine).order_by(*order).limit(lim + off)).all()
+                if facets:
+                    latest += conn.execute(select(q.c.speaker_name, q.c.source_name, q.c.published).join(a, a.c.id == q.c.article_id).where(mine).order_by(*order).limit(FACET_SAMPLE)).all()
+            rows = _newest_first(rows)[off : off + lim]
+            latest = _newest_first(latest)[:FACET_SAMPLE]
+            total, more = min(total, COUNT_CAP), more or total > COUNT_CAP
+        speakers = Counter(r.speaker_name for r in latest if r.speaker_name).most_common(15)
+        outlets = Counter(r.source_name for r in latest if r.source_name).most_common(15)
         cluster_sizes = {}
         ids = [r.cluster_id for r in rows if r.cluster_id]
         if ids:
@@ -142,6 +172,7 @@ def quotes(
         items.append(d)
     return {
         "total": total,
+        "total_is_lower_bound": more,
         "limit": _limit(limit),
         "offset": max(0, offset),
         "items": items,
@@ -162,7 +193,7 @@ def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         said = conn.execute(
             select(q.c.id, q.c.content, q.c.published, q.c.source_name, q.c.article_id, q.c.start, q.c.end)
-            .where(q.c.speaker_entity.in_(_linked([kb_id])))
+            .where(q.c.speaker_kb == kb_id)
             .order_by(q.c.published.desc().nulls_last(), q.c.id)
             .limit(50)
         ).all()
@@ -198,7 +229,7 @@ def timeline(engine: Engine, kb_id: str, granularity: str = "month") -> list[dic
         ).all()
         said = conn.execute(
             select(func.substr(q.c.published, one, width).label("period"), func.count())
-            .where(q.c.speaker_entity.in_(_linked([kb_id])), q.c.published.is_not(None))
+            .where(q.c.speaker_kb == kb_id, q.c.published.is_not(None))
             .group_by(func.substr(q.c.published, one, width))
         ).all()
     periods: dict[str, dict[str, Any]] = {}
@@ -276,33 +307,46 @@ def _participants(record) -> list[str]:
     return [*rec.get("actors", []), *rec.get("targets", []), *([rec["place"]] if rec.get("place") else [])]
 
 
+RANK_POOL = 2_000  # relevance is ranked among the latest matches (every match of a common word would be slow)
+
+
 def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) -> dict[str, Any]:
-    """Articles whose title or text hold every word, best first, with a snippet."""
+    """Articles whose title or text hold every word: the most relevant of the latest RANK_POOL matches, with a snippet."""
     lim, off = _limit(limit), max(0, offset)
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             match = _fts5(query)
-            total = conn.execute(text("SELECT count(*) FROM fts_articles WHERE fts_articles MATCH :m"), {"m": match}).scalar_one()
-            rows = conn.execute(
+            total = conn.execute(text("SELECT count(*) FROM (SELECT 1 FROM fts_articles WHERE fts_articles MATCH :m LIMIT :cap)"), {"m": match, "cap": COUNT_CAP + 1}).scalar_one()
+            top = conn.execute(
                 text(
-                    "SELECT f.article_id AS id, a.title, a.published, a.source_name, a.copy_of, "
-                    "snippet(fts_articles, 2, '[', ']', '…', 16) AS snippet FROM fts_articles f "
-                    "JOIN articles a ON a.id = f.article_id WHERE fts_articles MATCH :m ORDER BY bm25(fts_articles), f.article_id LIMIT :l OFFSET :o"
+                    "SELECT rid, article_id FROM (SELECT rowid AS rid, article_id, bm25(fts_articles) AS score FROM fts_articles "
+                    "WHERE fts_articles MATCH :m ORDER BY rowid DESC LIMIT :pool) ORDER BY score, article_id LIMIT :l OFFSET :o"
                 ),
-                {"m": match, "l": lim, "o": off},
+                {"m": match, "pool": RANK_POOL, "l": lim, "o": off},
             ).all()
+            rows = []
+            for rid, aid in top:
+                snip = conn.execute(text("SELECT snippet(fts_articles, 2, '[', ']', '…', 16) FROM fts_articles WHERE fts_articles MATCH :m AND rowid = :r"), {"m": match, "r": rid}).scalar()
+                art = conn.execute(select(schema.articles.c.id, schema.articles.c.title, schema.articles.c.published, schema.articles.c.source_name, schema.articles.c.copy_of).where(schema.articles.c.id == aid)).first()
+                if art is not None:
+                    rows.append({**dict(art._mapping), "snippet": snip})
         else:
-            total = conn.execute(text("SELECT count(*) FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m)"), {"m": query}).scalar_one()
-            rows = conn.execute(
-                text(
-                    "SELECT id, title, published, source_name, copy_of, "
-                    "ts_headline('english', left(text, 2000), websearch_to_tsquery('english', :m), 'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS snippet "
-                    "FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) "
-                    "ORDER BY ts_rank(tsv, websearch_to_tsquery('english', :m)) DESC, id LIMIT :l OFFSET :o"
-                ),
-                {"m": query, "l": lim, "o": off},
-            ).all()
-    return {"total": total, "limit": lim, "offset": off, "items": [dict(r._mapping) for r in rows]}
+            total = conn.execute(text("SELECT count(*) FROM (SELECT 1 FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) LIMIT :cap) t"), {"m": query, "cap": COUNT_CAP + 1}).scalar_one()
+            rows = [
+                dict(r._mapping)
+                for r in conn.execute(
+                    text(
+                        "WITH pool AS (SELECT id, tsv FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) "
+                        "ORDER BY published DESC NULLS LAST, id LIMIT :pool), "
+                        "best AS (SELECT id, ts_rank(tsv, websearch_to_tsquery('english', :m)) AS score FROM pool ORDER BY score DESC, id LIMIT :l OFFSET :o) "
+                        "SELECT a.id, a.title, a.published, a.source_name, a.copy_of, "
+                        "ts_headline('english', left(a.text, 2000), websearch_to_tsquery('english', :m), 'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS snippet "
+                        "FROM best JOIN articles a ON a.id = best.id ORDER BY best.score DESC, a.id"
+                    ),
+                    {"m": query, "pool": RANK_POOL, "l": lim, "o": off},
+                )
+            ]
+    return {"total": min(total, COUNT_CAP), "total_is_lower_bound": total > COUNT_CAP, "limit": lim, "offset": off, "items": rows}
 
 
 def quote_clusters(engine: Engine, min_size: int = 2, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:

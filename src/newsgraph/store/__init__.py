@@ -208,6 +208,7 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
                 "published": article.published,
                 "source_name": source,
                 "cluster_id": None,
+                "speaker_kb": None,
             }
         )
     for e in article.entities:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -59,6 +59,8 @@ quotes = Table(
     Column("published", String(40), index=True),
     Column("source_name", Text),
     Column("cluster_id", String(32), index=True),
+    Column("speaker_kb", String(32)),  # the speaker's knowledge-base entity (set when the knowledge base is built)
+    Index("ix_quotes_speaker_kb_published", "speaker_kb", "published"),
 )
 
 # Which entities a quote names (an entity mention inside its content): "quotes about X".
