@@ -115,7 +115,7 @@ def quotes(
     if speaker and exact_speaker:
         cond.append(q.c.speaker_name == speaker)
     elif speaker:
-        kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")][:10]
+        kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")][:5]
         if kb:  # through the knowledge base: one index range (speaker, date) per entity, merged below
             by_kb = kb
         else:
@@ -145,17 +145,15 @@ def quotes(
             rows = conn.execute(base.where(where).order_by(*order).limit(lim).offset(off)).all()
             latest = conn.execute(select(q.c.speaker_name, q.c.source_name).join(a, a.c.id == q.c.article_id).where(where).order_by(*order).limit(FACET_SAMPLE)).all() if facets else []
         else:
-            total, more, rows, latest = 0, False, [], []
+            total, more = _capped_count(conn, select(q.c.id).join(a, a.c.id == q.c.article_id).where(where, q.c.speaker_kb.in_(by_kb)))
+            rows, latest = [], []
             for kid in by_kb:
                 mine = and_(where, q.c.speaker_kb == kid)
-                n, capped = _capped_count(conn, select(q.c.id).join(a, a.c.id == q.c.article_id).where(mine))
-                total, more = total + n, more or capped
                 rows += conn.execute(base.where(mine).order_by(*order).limit(lim + off)).all()
                 if facets:
                     latest += conn.execute(select(q.c.speaker_name, q.c.source_name, q.c.published).join(a, a.c.id == q.c.article_id).where(mine).order_by(*order).limit(FACET_SAMPLE)).all()
             rows = _newest_first(rows)[off : off + lim]
             latest = _newest_first(latest)[:FACET_SAMPLE]
-            total, more = min(total, COUNT_CAP), more or total > COUNT_CAP
         speakers = Counter(r.speaker_name for r in latest if r.speaker_name).most_common(15)
         outlets = Counter(r.source_name for r in latest if r.source_name).most_common(15)
         cluster_sizes = {}
@@ -325,11 +323,11 @@ def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) 
                 {"m": match, "pool": RANK_POOL, "l": lim, "o": off},
             ).all()
             rows = []
-            for rid, aid in top:
-                snip = conn.execute(text("SELECT snippet(fts_articles, 2, '[', ']', '…', 16) FROM fts_articles WHERE fts_articles MATCH :m AND rowid = :r"), {"m": match, "r": rid}).scalar()
-                art = conn.execute(select(schema.articles.c.id, schema.articles.c.title, schema.articles.c.published, schema.articles.c.source_name, schema.articles.c.copy_of).where(schema.articles.c.id == aid)).first()
-                if art is not None:
-                    rows.append({**dict(art._mapping), "snippet": snip})
+            if top:
+                rids = ",".join(str(int(r)) for r, _ in top)  # integers from the index itself
+                snips = dict(conn.execute(text(f"SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 16) FROM fts_articles WHERE fts_articles MATCH :m AND rowid IN ({rids})"), {"m": match}).all())
+                arts = {r.id: r for r in conn.execute(select(schema.articles.c.id, schema.articles.c.title, schema.articles.c.published, schema.articles.c.source_name, schema.articles.c.copy_of).where(schema.articles.c.id.in_([aid for _, aid in top])))}
+                rows = [{**dict(arts[aid]._mapping), "snippet": snips.get(rid)} for rid, aid in top if aid in arts]
         else:
             total = conn.execute(text("SELECT count(*) FROM (SELECT 1 FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) LIMIT :cap) t"), {"m": query, "cap": COUNT_CAP + 1}).scalar_one()
             rows = [
