@@ -139,19 +139,24 @@ def quotes(
     ).join(a, a.c.id == q.c.article_id)
     lim, off = _limit(limit), max(0, offset)
     order = (q.c.published.desc().nulls_last(), q.c.id)
+    # counts and facets read the quotes alone unless a filter needs the article (its copy status)
+    counted = select(q.c.id).join(a, a.c.id == q.c.article_id) if not with_copies else select(q.c.id)
+    faceted = select(q.c.speaker_name, q.c.source_name, q.c.published)
+    if not with_copies:
+        faceted = faceted.join(a, a.c.id == q.c.article_id)
     with engine.connect() as conn:
         if by_kb is None:
-            total, more = _capped_count(conn, select(q.c.id).join(a, a.c.id == q.c.article_id).where(where))
+            total, more = _capped_count(conn, counted.where(where))
             rows = conn.execute(base.where(where).order_by(*order).limit(lim).offset(off)).all()
-            latest = conn.execute(select(q.c.speaker_name, q.c.source_name).join(a, a.c.id == q.c.article_id).where(where).order_by(*order).limit(FACET_SAMPLE)).all() if facets else []
+            latest = conn.execute(faceted.where(where).order_by(*order).limit(FACET_SAMPLE)).all() if facets else []
         else:
-            total, more = _capped_count(conn, select(q.c.id).join(a, a.c.id == q.c.article_id).where(where, q.c.speaker_kb.in_(by_kb)))
+            total, more = _capped_count(conn, counted.where(where, q.c.speaker_kb.in_(by_kb)))
             rows, latest = [], []
             for kid in by_kb:
                 mine = and_(where, q.c.speaker_kb == kid)
                 rows += conn.execute(base.where(mine).order_by(*order).limit(lim + off)).all()
                 if facets:
-                    latest += conn.execute(select(q.c.speaker_name, q.c.source_name, q.c.published).join(a, a.c.id == q.c.article_id).where(mine).order_by(*order).limit(FACET_SAMPLE)).all()
+                    latest += conn.execute(faceted.where(mine).order_by(*order).limit(FACET_SAMPLE)).all()
             rows = _newest_first(rows)[off : off + lim]
             latest = _newest_first(latest)[:FACET_SAMPLE]
         speakers = Counter(r.speaker_name for r in latest if r.speaker_name).most_common(15)
@@ -305,7 +310,7 @@ def _participants(record) -> list[str]:
     return [*rec.get("actors", []), *rec.get("targets", []), *([rec["place"]] if rec.get("place") else [])]
 
 
-RANK_POOL = 2_000  # relevance is ranked among the latest matches (every match of a common word would be slow)
+RANK_POOL = 1_000  # relevance is ranked among the latest matches (every match of a common word would be slow)
 
 
 def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) -> dict[str, Any]:
