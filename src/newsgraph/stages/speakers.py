@@ -151,21 +151,18 @@ class SpeakerResolver:
             for sp in reversed(self.history):
                 if sp["at"] < at and sp.get("entity") and self._is_person(sp["entity"]):
                     return sp["name"], sp["entity"]
-        best = None
-        for s, _, ent in self.mention_index:
-            if s >= at:
-                break
-            if ent["type"] == "PERSON":
-                best = (ent["name"], ent["id"])
-        return best
+        return self._last_named(at, "PERSON")
 
     def _last_org(self, at: int) -> tuple[str, str] | None:
-        """The organisation named last before ``at``."""
+        return self._last_named(at, "ORG")
+
+    def _last_named(self, at: int, etype: str) -> tuple[str, str] | None:
+        """The entity of this type named last before ``at``."""
         best = None
         for s, _, ent in self.mention_index:
             if s >= at:
                 break
-            if ent["type"] == "ORG":
+            if ent["type"] == etype:
                 best = (ent["name"], ent["id"])
         return best
 
