@@ -17,7 +17,7 @@ def client(db_url, tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "a", "title": "Macron on Ukraine", "published": "2024-01-02", "source": "Wire One", "text": STORY}) + "\n")
     assert CliRunner().invoke(cli, ["ingest", str(path), "--db", db_url]).exit_code == 0
-    app = create_app(db_url, token="s3cret", max_body=50_000, per_minute=1000, ingest_per_minute=5)
+    app = create_app(db_url, token="s3cret", max_body=50_000, per_minute=1000, ingest_per_minute=8)
     with TestClient(app) as c:
         yield c
 
@@ -58,6 +58,7 @@ def test_errors_are_json_with_a_reason(client):
 def test_ingest_needs_the_token(client):
     item = {"articles": [{"text": "MOSCOW, May 3 (Newswire) - Russia and China held talks in Moscow on Tuesday.", "published": "2024-05-03"}]}
     assert client.post("/api/ingest", json=item).status_code == 401
+    assert client.post("/api/ingest", json={"not": "valid"}).status_code == 401  # the token is checked before the body
     assert client.post("/api/ingest", json=item, headers={"Authorization": "Bearer wrong"}).status_code == 401
     r = client.post("/api/ingest", json=item, headers={"Authorization": "Bearer s3cret"})
     assert r.status_code == 200 and r.json()["results"][0]["new"] is True
@@ -71,7 +72,7 @@ def test_ingest_needs_the_token(client):
 def test_size_and_rate_limits(client):
     r = client.post("/api/ingest", content=b"{" + b" " * 60_000 + b"}", headers={"Authorization": "Bearer s3cret", "content-type": "application/json"})
     assert r.status_code == 413 and "bytes" in r.json()["error"]["reason"]
-    codes = [client.post("/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer s3cret"}).status_code for _ in range(7)]
+    codes = [client.post("/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer s3cret"}).status_code for _ in range(9)]
     assert 429 in codes
     limited = client.post("/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer s3cret"})
     assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1

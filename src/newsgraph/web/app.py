@@ -19,7 +19,7 @@ from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -186,9 +186,11 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
             raise ApiError(404, f"no article {article_id!r}")
         return art
 
-    @app.post("/api/ingest", tags=["api"], summary="Read, extract and store articles (needs the token)")
-    def api_ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
-        _authorise(request, token)
+    def require_token(request: Request) -> None:
+        _authorise(request, token)  # before the body is even read: no token, no parsing
+
+    @app.post("/api/ingest", tags=["api"], summary="Read, extract and store articles (needs the token)", dependencies=[Depends(require_token)])
+    def api_ingest(body: IngestRequest) -> dict[str, Any]:
         from ..pipeline import Options, Pipeline
         from ..types import Failure, RawRecord
 
