@@ -177,12 +177,6 @@ Since = Annotated[Optional[str], typer.Option(help="From this date on (YYYY, YYY
 Until = Annotated[Optional[str], typer.Option(help="Up to this date.")]
 
 
-def _engine(db: str):
-    from .store import Store
-
-    return Store(db)
-
-
 @app.command("quotes")
 def quotes_cmd(
     db: Db = DEFAULT_DB,
@@ -199,9 +193,10 @@ def quotes_cmd(
 ) -> None:
     """Quotes across stored articles: who said what, when, where it was reported."""
     from .kb import queries
+    from .store import Store
 
     _check_choice(fmt, TABLE_FORMATS, "--format")
-    with _engine(db) as store:
+    with Store(db) as store:
         res = queries.quotes(store.engine, speaker, about, since, until, search, outlet, not no_copies, limit, offset)
     write_rows(res["items"], fmt, ("published", "speaker_name", "content", "source_name", "cluster_size", "id"), widths={"content": 80, "speaker_name": 28})
     if fmt == "table":
@@ -212,9 +207,10 @@ def quotes_cmd(
 def entity_cmd(name: Annotated[str, typer.Argument(help="A name, part of one, or a knowledge-base id.")], db: Db = DEFAULT_DB, fmt: TableFormat = "table") -> None:
     """One person, organisation or place across articles: aliases, titles, counts, quotes, companions."""
     from .kb import queries
+    from .store import Store
 
     _check_choice(fmt, TABLE_FORMATS, "--format")
-    with _engine(db) as store:
+    with Store(db) as store:
         card = queries.entity(store.engine, name)
         others = queries.matching_entities(store.engine, name, 10)
     if card is None:
@@ -246,10 +242,11 @@ def timeline_cmd(
 ) -> None:
     """Articles naming an entity and quotes it gave, per month: a bar chart on the terminal."""
     from .kb import queries
+    from .store import Store
 
     _check_choice(fmt, TABLE_FORMATS, "--format")
     _check_choice(by, ("month", "day", "year"), "--by")
-    with _engine(db) as store:
+    with Store(db) as store:
         found = queries.matching_entities(store.engine, name, 1)
         rows = queries.timeline(store.engine, found[0]["id"], by) if found else []
     if not found:
@@ -280,11 +277,12 @@ def events_cmd(
     """Events across stored articles: who did what to whom, when and where, with the sentence."""
     from .kb import queries
     from .stages.plover import TYPES
+    from .store import Store
 
     _check_choice(fmt, TABLE_FORMATS, "--format")
     if type:
         _check_choice(type.upper(), TYPES, "--type")
-    with _engine(db) as store:
+    with Store(db) as store:
         res = queries.events(store.engine, actor, type, since, until, limit, offset)
     rows = [{**r, "actors": "; ".join(r["actors"]), "targets": "; ".join(r["targets"])} if fmt in ("table", "csv") else r for r in res["items"]]
     write_rows(rows, fmt, ("date", "type", "mode", "actors", "targets", "place", "trigger", "modality", "source_name", "id"), widths={"actors": 30, "targets": 30})
@@ -294,9 +292,10 @@ def events_cmd(
 def search_cmd(query: Annotated[str, typer.Argument(help="Words to find in titles and texts.")], db: Db = DEFAULT_DB, fmt: TableFormat = "table", limit: Limit = 20, offset: Offset = 0) -> None:
     """Full-text search of stored articles, best first, with a snippet."""
     from .kb import queries
+    from .store import Store
 
     _check_choice(fmt, TABLE_FORMATS, "--format")
-    with _engine(db) as store:
+    with Store(db) as store:
         res = queries.search(store.engine, query, limit, offset)
     write_rows(res["items"], fmt, ("published", "title", "snippet", "source_name", "id"), widths={"title": 50, "snippet": 90})
     if fmt == "table":
@@ -313,12 +312,13 @@ def export(
 ) -> None:
     """Export the store: the output contract per article, flat tables, GDELT 2.0 events and mentions, Quotebank records."""
     from .kb import export as ex
+    from .store import Store
 
     _check_choice(fmt, ("jsonl", "csv", "parquet", "gdelt", "quotebank"), "--format")
     _check_choice(table, tuple(ex.TABLES), "--table")
     if fmt in ("parquet", "gdelt") and out is None:
         raise typer.BadParameter(f"--format {fmt} writes files: give --out", param_hint="--out")
-    with _engine(db) as store:
+    with Store(db) as store:
         engine = store.engine
         if fmt == "gdelt":
             n_ev, n_m = ex.write_gdelt(engine, out)

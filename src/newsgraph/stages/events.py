@@ -22,7 +22,7 @@ from ..models import quad
 from ..registry import stage
 from ..types import Article
 from . import plover as P
-from .speakers import PRONOUNS_PLURAL, PRONOUNS_SINGULAR, ROLE_NOUNS, SpeakerResolver
+from .speakers import PRONOUNS_SINGULAR, ROLE_NOUNS, SpeakerResolver
 
 HYPOTHETICAL_AUX = frozenset("could would might may should can must ought".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
@@ -401,8 +401,6 @@ class _Finder:
                 return [e["id"] for e in group] if group else []
             sp = self.resolver.resolve((h.left_edge.idx, h.idx + len(h.text)), h, h.idx, None)
             return [sp["entity"]] if sp.get("entity") and self._is_person(sp["entity"]) else []
-        if h.pos_ == "PRON" and word in PRONOUNS_PLURAL:
-            return []
         return []
 
     def _is_person(self, eid: str) -> bool:

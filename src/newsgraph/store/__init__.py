@@ -244,34 +244,41 @@ def _insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> Non
                 conn.execute(text(FTS_INSERT[name]), items)
             continue
         table = schema.metadata.tables[name]
-        if sqlite:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        stmt = _skip_existing(conn, table)
+        if stmt is None:  # pragma: no cover - other databases: row by row
+            for row in items:
+                _insert_ignore(conn, table, row)
+            continue
         for i in range(0, len(items), 1000):
-            conn.execute(dialect_insert(table).on_conflict_do_nothing(), items[i : i + 1000])
+            conn.execute(stmt, items[i : i + 1000])
+
+
+def _skip_existing(conn: Connection, table):
+    """INSERT … ON CONFLICT DO NOTHING in this connection's dialect; None where it has none."""
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        return None
+    return dialect_insert(table).on_conflict_do_nothing()
 
 
 def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:
     """INSERT that skips a row whose primary key exists; True when a row was written."""
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    elif dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:  # pragma: no cover - other databases: check first, then insert
+    stmt = _skip_existing(conn, table)
+    if stmt is None:  # pragma: no cover - other databases: check first, then insert
         pk = [c.name for c in table.primary_key.columns]
         exists = conn.execute(select(*table.primary_key.columns).where(*(table.c[k] == row[k] for k in pk))).first()
         if exists:
             return False
         conn.execute(insert(table).values(**row))
         return True
-    if dialect == "postgresql":
+    stmt = stmt.values(**row)
+    if conn.dialect.name == "postgresql":
         # psycopg reports no row count for ON CONFLICT DO NOTHING: ask for the key back instead
-        stmt = dialect_insert(table).values(**row).on_conflict_do_nothing().returning(*table.primary_key.columns)
-        return conn.execute(stmt).first() is not None
-    result = conn.execute(dialect_insert(table).values(**row).on_conflict_do_nothing())
-    return result.rowcount == 1
+        return conn.execute(stmt.returning(*table.primary_key.columns)).first() is not None
+    return conn.execute(stmt).rowcount == 1
 
 
 def migrate(engine: Engine) -> None:
