@@ -55,3 +55,49 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
     first = art.timexes[0]
     assert (first["field"], first["text"], first["value"]) == ("dateline", "March 14", "2023-03-14")
     assert art.dateline.text[first["start"] : first["end"]] == "March 14"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Profit rose in the first quarter. A year earlier it had fallen.", "A year earlier", "2020-Q1"),
+        ("In March 2019 the plant closed; the following month it was sold.", "following month", "2019-04"),
+        ("Sales in this year's second quarter beat the year-ago quarter.", "year-ago quarter", "2020-Q2"),
+        ("He was promoted in 1995, and the following year he retired.", "following year", "1996"),
+        ("The boy was found on Thanksgiving Day.", "Thanksgiving Day", "2020-11-26"),
+        ("It began in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("The rally took place Friday night.", "Friday night", "2021-06-25TNI"),
+        ("Trading resumed at 16:08 UTC.", "16:08 UTC", "2021-06-30T16:08Z"),
+        ("The talks lasted two and a half years.", "two and a half years", "P2Y6M"),
+        ("Violence has grown in recent years.", "recent years", "PXY"),
+        ("The deadline is 9 a.m. Tuesday.", "9 a.m. Tuesday", "2021-06-29T09:00"),
+        ("Profit for the final quarter of 2019 rose.", "final quarter of 2019", "2019-Q4"),
+        ("The index dropped in the late 1980s.", "late 1980s", "198"),
+    ],
+)
+def test_values_that_depend_on_context(text, surface, value):
+    (t,) = [t for t in tag(text, ANCHOR) if t.text == surface]
+    assert t.value == value
+
+
+def test_last_weekday_said_on_that_weekday_is_a_week_ago():
+    (t,) = tag("The board met last Wednesday.", ANCHOR)  # the anchor is a Wednesday
+    assert t.value == "2021-06-23"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company pays $2 million a year in interest.",
+        "Iraq imports about three-quarters of its food.",
+        "Eastern Airlines cut flights to eastern Europe.",
+        "Officials said this may take time.",
+        "The airline runs four flights a week.",
+    ],
+)
+def test_rates_fractions_and_lookalikes_are_not_dates(text):
+    assert tag(text, ANCHOR) == []
+
+
+def test_that_year_without_a_year_before_it_is_left_out():
+    assert [t.text for t in tag("That year the company grew.", ANCHOR)] == []

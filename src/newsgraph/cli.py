@@ -416,8 +416,8 @@ def eval_quotes(
 
 @eval_app.command("timex")
 def eval_timex(
-    gold: Annotated[Optional[Path], typer.Option("--gold", help="A folder of TimeML files [default: TimeBank + AQUAINT].")] = None,
-    peer: Annotated[Optional[list[str]], typer.Option("--peer", help="Run a peer side by side: dateparser.")] = None,
+    gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="A folder of TimeML (.tml) or MEANTIME CAT XML files [default: TimeBank + AQUAINT, then MEANTIME].")] = None,
+    peer: Annotated[Optional[list[str]], typer.Option("--peer", help="Run a peer side by side: dateparser, heideltime (needs Java).")] = None,
     data: DataDir = None,
     fmt: TableFormat = "table",
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,
@@ -425,8 +425,14 @@ def eval_timex(
     """Dates: TIMEX3 extents (strict, relaxed) and values, the TempEval-3 way."""
     from .eval.timex import score_timex
 
-    gold = gold or (data or default_data_dir()) / "time" / "TBAQ-cleaned"
-    _run_eval(score_timex, gold, peer, ("dateparser",), limit, fmt)
+    root = data or default_data_dir()
+    folders = gold or [root / "time" / "TBAQ-cleaned", root / "time" / "meantime_en" / "intra-doc_annotation"]
+    for p in peer or []:
+        _check_choice(p, ("dateparser", "heideltime"), "--peer")
+    for folder in folders:
+        if not folder.exists():
+            raise typer.BadParameter(f"no gold data at {folder}", param_hint="--gold")
+    _print_reports([score_timex(f, peer or [], limit, progress=_eval_progress(f.name)) for f in folders], fmt)
 
 
 @eval_app.command("entities")

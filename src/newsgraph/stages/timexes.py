@@ -32,7 +32,7 @@ UNITS = {
 }  # fmt: skip
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _MONTH = MONTH_PATTERN
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -42,44 +42,73 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?:(?P<mod>early|mid|late|the (?:beginning|start|middle|end) of|end of|beginning of|middle of)[ -])?"
 
+_COMMA = r"(?: ?,)? "  # "June 9, 2008", and "June 9 , 2008" in tokenised text
+_TZ = r"(?:,? (?:[ECMP][SD]T|GMT|UTC|local time))?"
+_CLOCK = r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))? ?(?P<ap>[ap]\.?m\b\.?)"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+_ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_SPELLED_YEAR = r"(?P<sy>nineteen[ -](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+HOLIDAYS = r"(?P<hol>Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Election Day|Easter(?: Sunday)?|Labor Day|Memorial Day|Veterans Day|Valentine's Day|Halloween)\b"
+
 # Ordered: longer and more specific patterns first; a later match may not overlap an earlier one.
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("numeric", re.compile(rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>{_YEAR}|\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MOD}(?P<wd>{_WEEKDAY},? )?(?P<mon>{_MONTH}) (?P<d>{_DAYNUM})(?:,? (?P<y>{_YEAR}))?\b(?!-)")),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAYNUM}) (?:of )?(?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
-    ("my", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}),? (?P<y>{_YEAR})\b")),
-    ("quarter", re.compile(rf"\b(?:the )?(?P<rel>(?:last|next|this|previous|current|same) )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<y>{_YEAR}))?\b", re.I)),
-    ("half", re.compile(rf"\b(?:the )?(?P<ord>first|second) half(?: of (?P<y>{_YEAR}))?\b", re.I)),
-    ("time", re.compile(r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))? ?(?P<ap>[ap]\.?m\.?)(?=\W|$)", re.I)),
+    # "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "noon Thursday": a clock time on a named day
+    ("time_date", re.compile(rf"\b(?:{_CLOCK}|(?P<nm>noon|midnight)){_TZ},? (?:(?P<mon>{_MONTH}) (?P<d>{_DAYNUM})\b|(?P<wd>{_WEEKDAY})\b|(?P<ref>today|tomorrow|yesterday)\b)", re.I)),
+    ("mdy", re.compile(rf"\b{_MOD}(?P<wd>{_WEEKDAY},? )?(?P<mon>{_MONTH}) (?P<d>{_DAYNUM})(?:{_COMMA}(?P<y>{_YEAR}))?\b(?!-)")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAYNUM}) (?:of )?(?P<mon>{_MONTH})(?:{_COMMA}(?P<y>{_YEAR}))?\b")),
+    ("my", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}),? (?:(?P<y>{_YEAR})|{_SPELLED_YEAR})\b")),
+    ("season_year", re.compile(rf"\b(?:the )?(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|fall|winter) of (?:(?P<y>{_YEAR})|{_SPELLED_YEAR})\b", re.I)),
+    # "this year's third quarter", "the 1988 second quarter", "the year-ago third quarter", "fourth-quarter"
+    ("quarter", re.compile(rf"\b(?:the )?(?:(?P<rel>last|next|this|previous|current|same) (?:year's )?|(?P<py>{_YEAR}) |(?P<ago>year-(?:ago|earlier)) |(?P<fiscal>fiscal ))?{_ORD}[- ](?:fiscal[- ])?quarter(?: of (?:fiscal )?(?:(?P<y>{_YEAR})|(?P<ofrel>last|next|this) year))?\b", re.I)),
+    ("half", re.compile(rf"\b(?:the )?(?P<ord>first|second|last|latter) half(?: of (?P<y>{_YEAR}))?\b", re.I)),
+    ("time", re.compile(rf"\b{_CLOCK}(?=\W|$)", re.I)),
+    ("time24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<z>UTC|GMT)\b(?: (?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<ref>today|yesterday|tomorrow))\b)?")),
+    ("clock_part", re.compile(r"\b(?P<h>[01]?\d) (?:o'clock )?in the (?P<part>morning|afternoon|evening)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT}) (?:ago|earlier|before)\b", re.I)),
+    ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})\b", re.I)),
-    ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|{_WEEKDAY}|{_MONTH})\b(?!-)", re.I)),
-    ("mod_year", re.compile(rf"\b(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})s?\b", re.I)),
-    ("decade", re.compile(r"\b(?:the )?(?P<dec>(?:1[89]|20)\d0)'?s\b")),
-    ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b")),
+    ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)", re.I)),
+    ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
+    ("mod_year", re.compile(rf"\b(?:the )?(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})(?P<s>s)?\b", re.I)),
+    ("decade", re.compile(r"\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
+    ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
+    ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
+    ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
-    ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: (?P<part>morning|afternoon|evening|night))?\b")),
-    ("day_ref", re.compile(r"\b(?P<ref>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)),
-    ("ref", re.compile(r"\b(?P<ref>now|currently|current|at present|nowadays|recently|recent (?:months|years|weeks|days)|recent|the future|future|in the past|formerly|previously|soon)\b(?!-)", re.I)),
-    ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago) (?P<unit>quarter|period)\b", re.I)),
-    ("the_unit", re.compile(r"\bthe (?P<unit>quarter)\b(?! of)", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
+    ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today|yesterday|tomorrow|tonight|last night)\b", re.I)),
+    ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
+    ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
+    ("ref", re.compile(r"\b(?P<ref>now|currently|current|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|in the past|the past)\b(?!-)", re.I)),
+    ("recent", re.compile(r"\b(?:recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
+    ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
+    ("the_unit", re.compile(rf"\b(?:the (?:(?P<py>{_YEAR}) )?(?:fiscal )?|(?P<ly>last|this) year's )(?P<unit>quarter|period)\b(?! of|-)", re.I)),
+    ("the_year", re.compile(r"\bthe (?:full |fiscal |current |current fiscal |entire |whole )?year\b(?![-'])(?P<ended> end(?:ed|ing))?", re.I)),
     ("year_earlier", re.compile(r"\b(?P<which>year-earlier|year-ago)\b", re.I)),
-    ("bare_units", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin ))(?P<unit>years|months|weeks|days|decades)\b", re.I)),
+    ("bare_units", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin )|(?<=\bjust ))(?P<unit>years|months|weeks|days|decades|hours|minutes)\b", re.I)),
     ("year", re.compile(rf"(?<![\d$,.£€])\b(?:fiscal )?(?P<y>{_YEAR})\b(?![\-/]\d|,\d|\.\d|%| percent| mln| billion| million| people| shares| tonnes| dollars| dlrs| units| barrels| feet| metres| meters| miles| points| cars| workers| troops| jobs)")),
     ("fy", re.compile(rf"\b(?P<y>{_YEAR})/(?P<y2>\d\d)\b")),
-    ("duration", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT})(?:[ -]long)?\b(?![ -]old)", re.I)),
-    ("set", re.compile(r"\b(?P<set>every (?:day|week|month|year)|each (?:day|week|month|year))\b", re.I)),
+    ("duration", re.compile(rf"\b(?P<n>{_NUM})[ -](?:(?:consecutive|straight|more|additional|full|successive|trading|business) )?(?P<unit>{_UNIT})(?:[ -]long)?\b(?![ -]old)", re.I)),
+    ("set", re.compile(rf"\b(?P<set>(?:every|each) (?:day|week|month|year|quarter|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
 ]
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "the future": "FUTURE_REF",
-    "future": "FUTURE_REF", "soon": "FUTURE_REF", "in the past": "PAST_REF", "formerly": "PAST_REF",
-    "previously": "PAST_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "in the past": "PAST_REF",
+    "the past": "PAST_REF",
 }  # fmt: skip
 _MOD_VALUES = {"early": "START", "mid": "MID", "late": "END", "beginning of": "START", "the beginning of": "START", "start of": "START",
                "the start of": "START", "middle of": "MID", "the middle of": "MID", "end of": "END", "the end of": "END"}  # fmt: skip
-_SET_VALUES = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+_SET_VALUES = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+               "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}  # fmt: skip
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_HALVES = {"Y": ("6", "M"), "M": ("15", "D"), "D": ("12", "H"), "TH": ("30", "M"), "TM": ("30", "S")}  # half of a unit, in the next smaller one
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 @dataclass
@@ -130,9 +159,12 @@ def find_timexes(doc: Article) -> Article:
 
 
 def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
-    """Every TIMEX3 in ``text``, normalised against ``anchor`` (None: the year is unknown)."""
+    """Every TIMEX3 in ``text``, normalised against ``anchor`` (None: the year is unknown).
+
+    Expressions that point back to a time named before them ("a year earlier" after "the third
+    quarter", "the following year" after "1995") are resolved in a second pass, in reading order."""
     taken: list[tuple[int, int]] = []
-    out: list[Timex] = []
+    found: list[tuple[Timex, str | None, dict]] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
@@ -143,12 +175,67 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 continue
             typ, value, mod = norm
             surface = text[s:e]
-            if surface.lower().startswith("the ") and name not in ("decade", "reldur"):
+            if surface.lower().startswith("the ") and name not in ("decade", "reldur", "half"):
                 s += 4
                 surface = surface[4:]
             taken.append((s, e))
-            out.append(Timex(s, e, surface, typ, value, mod))
-    out.sort(key=lambda t: t.start)
+            found.append((Timex(s, e, surface, typ, value, mod), _anaphor(name, m), m.groupdict()))
+    found.sort(key=lambda f: f[0].start)
+    return _resolve_anaphora(found, anchor)
+
+
+def _anaphor(name: str, m: re.Match) -> str | None:
+    """Which kind of earlier time an expression points back to, if any."""
+    g = m.groupdict()
+    if name == "ago" and (g["n"] or "").lower() in ("a", "an", "one") and g["unit"].lower() == "year" or name == "year_earlier":
+        return "year_before"  # "a year earlier": the same quarter a year before, when a quarter is the topic
+    if name == "quarter" and g.get("ago"):
+        return "year_before"
+    if name == "latest":
+        return "year_before" if g["which"].lower() in ("year-earlier", "year-ago") else "quarter"
+    if name == "the_unit":
+        return "quarter"
+    if name == "that_year":
+        return "year"
+    return None
+
+
+def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.date | None) -> list[Timex]:
+    out: list[Timex] = []
+    quarter: tuple[int, int] | None = None  # the last quarter named outright
+    year: int | None = None  # the last year named or resolved
+    month: tuple[int, int] | None = None  # and the last month
+    for t, kind, g in found:
+        if kind == "year_before" and quarter:
+            q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
+            t.value, t.type = f"{quarter[0] - 1:04d}-Q{q}", "DATE"
+        elif kind == "quarter":
+            explicit = g.get("py")
+            base = int(explicit) if explicit else (quarter[0] - 1 if quarter and (g.get("ly") or "").lower() == "last" else (quarter[0] if quarter else None))
+            if quarter and base is not None:
+                t.value = f"{base:04d}-Q{quarter[1]}"
+            elif explicit:
+                t.value = explicit
+            elif g["unit"].lower() == "period":
+                continue  # "the period" with no quarter in view names no time
+        elif kind == "year":
+            step = {"following": 1, "next": 1, "previous": -1}.get((g.get("step") or "").lower(), 0)
+            if (g.get("unit") or g.get("unit2") or "").lower() == "month":
+                if month is None:
+                    continue  # "that month" with no month before it: nothing to resolve it to
+                y, mth = divmod(month[1] - 1 + step, 12)
+                t.value = f"{month[0] + y:04d}-{mth + 1:02d}"
+            elif year is None:
+                continue
+            else:
+                t.value = f"{year + step:04d}"
+        out.append(t)
+        if kind is None and (qm := _QUARTER_VALUE.match(t.value)):
+            quarter = (int(qm.group(1)), int(qm.group(2)))
+        if t.type == "DATE" and re.match(r"^\d{4}(?:-|$)", t.value):
+            year = int(t.value[:4])
+            if mm := re.match(r"^\d{4}-(\d\d)", t.value):
+                month = (year, int(mm.group(1)))
     return out
 
 
@@ -174,10 +261,12 @@ def _tense_lookup(sp):
             return "future"
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lower_ in ("has", "have", "had") for a in aux):
             return "past"
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not aux:
+            return "past"  # "the year ended March 31"
         if tok.tag_ in ("VBP", "VBZ") and not aux:
             return None
         if tok.tag_ == "VB" and any(a.lower_ in ("to",) for a in tok.children):
-            return "future"
+            return "intent"
         return None
 
     return lookup
@@ -199,7 +288,10 @@ def _year_for(month: int, day: int | None, anchor: dt.date | None, tense: str | 
         return str(year)
     # A past-tense report speaks of dates on or before the anchor, a plan of dates after it; with
     # no tense to go by, the date is the one within half a year of the anchor.
-    slack = 2 if day else 31
+    tense = None if tense == "intent" else tense
+    # Reports in the past tense often name a date that is still to come ("payable Dec. 7", "extended
+    # to Nov. 16"): up to two months ahead stays in the anchor's year.
+    slack = 62 if day else 31
     ahead = (when - anchor).days
     if tense == "past" and ahead > slack or tense is None and ahead > 183:
         year -= 1
@@ -224,6 +316,9 @@ def _duration(n_text: str | None, unit: str) -> str:
     code = UNITS.get(unit, "D")
     n = _num(n_text) if n_text else 1
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    if n is not None and float(n) % 1 == 0.5 and code in _HALVES:
+        whole, (half, small) = int(n), _HALVES[code]
+        return f"P{'T' if code.startswith('T') else ''}{whole}{code[-1]}{'T' if code == 'D' else ''}{half}{small}" if whole else f"P{'T' if code.startswith('T') or code == 'D' else ''}{half}{small}"
     if code == "DE":
         return f"P{amount if amount == 'X' else int(float(amount) * 10)}Y"
     if code == "CE":
@@ -243,61 +338,123 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "numeric":
         y = g["y"] if len(g["y"]) == 4 else ("19" if int(g["y"]) > 30 else "20") + g["y"]
         return "DATE", f"{y}-{int(g['m']):02d}-{int(g['d']):02d}", None
+    if name == "time_date":
+        if g.get("mon"):
+            month, day_n = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
+            day = f"{_year_for(month, day_n, anchor, tense)}-{month:02d}-{day_n:02d}"
+        elif g.get("wd"):
+            day = _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense)
+        else:
+            day = _day_ref(g["ref"].lower(), anchor)
+        if g.get("nm"):
+            return "TIME", f"{day}T{'12:00' if g['nm'].lower() == 'noon' else '24:00'}", None
+        return "TIME", f"{day}T{_clock(g)}", None
     if name in ("mdy", "dmy"):
         month, day = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         year = g.get("y") or _year_for(month, day, anchor, tense)
         return "DATE", f"{year}-{month:02d}-{day:02d}", mod
     if name == "my":
-        return "DATE", f"{g['y']}-{_month(g['mon']):02d}", mod
+        return "DATE", f"{g['y'] or _spelled_year(g['sy'])}-{_month(g['mon']):02d}", mod
+    if name == "season_year":
+        return "DATE", f"{g['y'] or _spelled_year(g['sy'])}-{SEASONS[g['season'].lower()]}", mod
     if name in ("month", "may"):
-        month = _month(m.group(0).split()[-1].split("-")[-1])
+        month = _month(g.get("mon") or m.group(0).split()[-1].split("-")[-1])
+        if g.get("ofrel"):  # "October of next year"
+            year = f"{anchor.year + {'last': -1, 'next': 1}.get(g['ofrel'].lower(), 0):04d}" if anchor else "XXXX"
+            return "DATE", f"{year}-{month:02d}", mod
         return "DATE", f"{_year_for(month, None, anchor, tense)}-{month:02d}", mod
     if name == "quarter":
         q = ORDINAL_QUARTERS[g["ord"].lower()]
-        year = g.get("y") or (str(anchor.year) if anchor else "XXXX")
+        if g.get("y") or g.get("py"):
+            year = g.get("y") or g["py"]
+        elif anchor is None:
+            year = "XXXX"
+        elif g.get("ofrel"):
+            year = f"{anchor.year + {'last': -1, 'next': 1}.get(g['ofrel'].lower(), 0):04d}"
+        elif g.get("rel"):
+            year = f"{anchor.year + {'last': -1, 'previous': -1, 'next': 1}.get(g['rel'].lower(), 0):04d}"
+        elif g.get("ago"):
+            year = f"{anchor.year - 1:04d}"
+        else:
+            # Results are reported once a quarter has ended: in a report a quarter that has not yet
+            # begun is last year's ("fourth-quarter profit" in January).
+            started = dt.date(anchor.year, 3 * q - 2, 1) <= anchor
+            year = f"{anchor.year - (0 if started or tense in ('future', 'intent') else 1):04d}"
         return "DATE", f"{year}-Q{q}", None
     if name == "half":
         year = g.get("y") or (str(anchor.year) if anchor else "XXXX")
         return "DATE", f"{year}-H{1 if g['ord'].lower() == 'first' else 2}", None
     if name == "time":
-        h = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
-        day = anchor.isoformat() if anchor else "XXXX-XX-XX"
-        return "TIME", f"{day}T{h:02d}:{int(g.get('mi') or 0):02d}", None
+        return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{_clock(g)}", None
+    if name == "time24":
+        day = _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense) if g.get("wd") else _day_ref((g.get("ref") or "today").lower(), anchor)
+        return "TIME", f"{day}T{int(g['h']):02d}:{g['mi']}Z", None
+    if name == "the_day":
+        return "DATE", _day_ref("today", anchor), None
+    if name == "clock_part":
+        h = int(g["h"]) % 12 + (0 if g["part"].lower() == "morning" else 12)
+        return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{h:02d}:00", None
     if name == "ago":
         return "DATE", _shift(anchor, g["n"], g["unit"], -1), None
+    if name == "half_dur":
+        n = _num(g.get("n") or g.get("nw") or "0") or 0 if not g.get("a") else 1
+        return "DURATION", _duration(str(n + 0.5), g["unit"]), None
     if name == "reldur":
         rel = g["rel"].lower()
-        if g.get("n") or rel in ("the past", "the last", "the next", "the coming"):
-            return "DURATION", _duration(g.get("n"), g["unit"]), None
+        if g.get("n"):
+            return "DURATION", _duration(g["n"], g["unit"]), None
+        if rel in ("the past", "the last", "the next", "the coming"):
+            return "DURATION", _duration("several" if g["unit"].lower().endswith("s") else None, g["unit"]), None
         return None
     if name == "rel":
         return _relative(g["rel"].lower(), g["unit"], anchor, tense)
+    if name == "that_year":
+        return "DATE", "XXXX", None  # resolved against the year named before it
     if name == "mod_year":
-        return "DATE", g["y"], _MOD_VALUES[g["mod"].lower()]
+        return "DATE", g["y"][:3] if g.get("s") else g["y"], _MOD_VALUES[g["mod"].lower()]
     if name == "decade":
-        return "DATE", g["dec"][:3], None
+        if g.get("dec"):
+            return "DATE", g["dec"][:3], None
+        return "DATE", "19" + g["dd"][0] if g.get("dd") else _DECADE_WORDS[g["word"].lower()], None
+    if name == "spelled_year":
+        return "DATE", _spelled_year(g["sy"]), None
+    if name == "holiday":
+        return "DATE", _holiday(g["hol"], g.get("rel"), anchor, tense), None
     if name == "weekday":
-        return "DATE", _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense), None
+        day = _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense)
+        return ("TIME", f"{day}T{_PARTS[g['part'].lower()]}", None) if g.get("part") else ("DATE", day, None)
     if name == "day_ref":
         ref = g["ref"].lower()
+        if g.get("day"):
+            return "TIME", f"{_day_ref(g['day'].lower(), anchor)}T{_PARTS[g['part'].lower()]}", None
+        if ref in ("tonight", "last night"):
+            return "TIME", f"{_day_ref('today' if ref == 'tonight' else 'yesterday', anchor)}TNI", None
+        return "DATE", _day_ref(ref, anchor), None
+    if name == "weekend":
         if anchor is None:
-            return "DATE", "XXXX-XX-XX", None
-        delta = {"yesterday": -1, "tomorrow": 1}.get(ref, 0)
-        value = (anchor + dt.timedelta(days=delta)).isoformat()
-        part = {"tonight": "NI", "this morning": "MO", "this afternoon": "AF", "this evening": "EV"}.get(ref)
-        return ("TIME", f"{value}T{part}", None) if part else ("DATE", value, None)
+            return "DATE", "XXXX-WXX-WE", None
+        sat = dt.date.fromisoformat(_weekday(5, anchor, tense))
+        iso = sat.isocalendar()
+        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None
     if name == "ref":
-        ref = g["ref"].lower()
-        return "DATE", _REF_VALUES.get(ref, "PAST_REF"), None
+        return "DATE", _REF_VALUES.get(g["ref"].lower(), "FUTURE_REF"), None
+    if name == "recent":
+        return "DURATION", _duration("several", g["unit"]), None
     if name in ("latest", "the_unit"):
         # Reports speak of the last quarter that has ended; a year-earlier one is a year before it.
+        if g["unit"].lower() == "period" and name == "the_unit" and not g.get("py"):
+            return "DATE", "XXXX-QX", None  # only a quarter named before gives "the period" a value
         if anchor is None:
             return "DATE", "XXXX-QX", None
         q = (anchor.month - 1) // 3 - 1
         year, q = anchor.year + q // 4, q % 4 + 1
-        if (g.get("which") or "").lower() in ("year-earlier", "year-ago"):
+        if (g.get("which") or "").lower() in ("year-earlier", "year-ago") or (g.get("ly") or "").lower() == "last":
             year -= 1
         return "DATE", f"{year:04d}-Q{q}", None
+    if name == "the_year":
+        if g.get("ended"):
+            return "DURATION", "P1Y", None  # "the year ended March 31": a twelve-month period
+        return "DATE", f"{anchor.year:04d}" if anchor else "XXXX", None
     if name == "year_earlier":
         return "DATE", f"{anchor.year - 1:04d}" if anchor else "XXXX", None
     if name == "bare_units":
@@ -307,11 +464,97 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "fy":
         return "DATE", g["y"], None
     if name == "duration":
+        if g["unit"].lower().startswith("quarter") and re.match(r"[ -]of\b", m.string[m.end():]):
+            return None  # "three-quarters of its food": a fraction
+        if g["n"].lower() in ("a", "an") and _after_amount(m):
+            return None  # "$2 million a year", "four flights a week": a rate
         return "DURATION", _duration(g["n"], g["unit"]), None
     if name == "set":
-        word = g["set"].lower().split()[-1]
-        return "SET", _SET_VALUES.get(word, "P1Y"), None
+        if _after_amount(m):
+            return None  # "rise 8.5% annually": a rate of growth, not a recurring time
+        words = g["set"].lower().split()
+        last = words[-1].rstrip(".")
+        if last in WEEKDAYS:
+            return "SET", f"XXXX-WXX-{WEEKDAYS[last] + 1}", None
+        if len(words) > 1 and re.fullmatch(_MONTH, words[-1], re.I):
+            return "SET", f"XXXX-{_month(last):02d}", None
+        return "SET", _SET_VALUES.get(last, "P1Y"), None
     return None
+
+
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|cents|dollars|pounds|euros|yen)(?:\s+[a-z]+)?\s+$|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|few)\s+[a-z]+s\s+$", re.I)
+
+
+def _after_amount(m: re.Match) -> bool:
+    """Whether a match follows an amount or a counted plural ("$1.76 a year", "seats a week")."""
+    return bool(_AMOUNT_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]))
+
+
+def _clock(g: dict) -> str:
+    h = int(g["h"]) % 12 + (12 if g["ap"].lower().startswith("p") else 0)
+    return f"{h:02d}:{int(g.get('mi') or 0):02d}"
+
+
+def _day_ref(ref: str, anchor: dt.date | None) -> str:
+    if anchor is None:
+        return "XXXX-XX-XX"
+    return (anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(ref, 0))).isoformat()
+
+
+def _spelled_year(words: str) -> str:
+    """ "nineteen ninety-six" → 1996, "two thousand" → 2000."""
+    w = re.split(r"[ -]+", words.lower().replace(" and ", " "))
+    if w[:2] == ["two", "thousand"]:
+        return f"{2000 + sum(_ONES.get(x, 0) for x in w[2:]):04d}"
+    rest = w[1:]
+    if rest == ["hundred"]:
+        return "1900"
+    return f"{1900 + _TENS.get(rest[0], 0) + sum(_ONES.get(x, 0) for x in rest[1:]):04d}"
+
+
+def _holiday(name: str, rel: str | None, anchor: dt.date | None, tense: str | None) -> str:
+    """A holiday's date in the year the tense points to (the last one in a report, the next in a plan)."""
+    key = name.lower().replace("'", "")
+
+    def on(year: int) -> dt.date:
+        if key.startswith("thanksgiving"):
+            return _nth_weekday(year, 11, 3, 4)
+        if key.startswith("christmas"):
+            return dt.date(year, 12, 24 if key.endswith("eve") else 25)
+        if key.startswith("new years"):
+            return dt.date(year, 12, 31) if key.endswith("eve") else dt.date(year, 1, 1)
+        if key.startswith("independence"):
+            return dt.date(year, 7, 4)
+        if key.startswith("election"):
+            return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+        if key.startswith("easter"):
+            from dateutil.easter import easter
+
+            return easter(year)
+        if key.startswith("labor"):
+            return _nth_weekday(year, 9, 0, 1)
+        if key.startswith("memorial"):
+            return _nth_weekday(year, 5, 0, 5) if _nth_weekday(year, 5, 0, 5).month == 5 else _nth_weekday(year, 5, 0, 4)
+        if key.startswith("veterans"):
+            return dt.date(year, 11, 11)
+        if key.startswith("valentine"):
+            return dt.date(year, 2, 14)
+        return dt.date(year, 10, 31)  # Halloween
+
+    if anchor is None:
+        d = on(2000)
+        return f"XXXX-{d.month:02d}-{d.day:02d}" if not key.startswith(("thanksgiving", "election", "easter", "labor", "memorial")) else "XXXX-XX-XX"
+    this = on(anchor.year)
+    if rel and rel.lower() == "last" or (not rel and tense != "future" and tense != "intent" and this > anchor + dt.timedelta(days=2)):
+        this = on(anchor.year - 1) if this > anchor else this
+    elif rel and rel.lower() == "next" or tense in ("future", "intent") and this < anchor:
+        this = on(anchor.year + 1) if this < anchor else this
+    return this.isoformat()
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _shift(anchor: dt.date | None, n_text: str, unit: str, sign: int) -> str:
@@ -323,7 +566,7 @@ def _shift(anchor: dt.date | None, n_text: str, unit: str, sign: int) -> str:
     if unit.startswith("year"):
         return f"{anchor.year + n:04d}"
     if unit.startswith("decade"):
-        return f"{(anchor.year + 10 * n) // 10:03d}"
+        return f"{anchor.year + 10 * n:04d}"
     if unit.startswith("month"):
         y, mth = divmod(anchor.month - 1 + n, 12)
         return f"{anchor.year + y:04d}-{mth + 1:02d}"
@@ -339,10 +582,20 @@ def _relative(rel: str, unit: str, anchor: dt.date | None, tense: str | None) ->
     u = unit.lower()
     step = {"last": -1, "previous": -1, "past": -1, "the previous": -1, "next": 1, "coming": 1, "the following": 1}.get(rel, 0)
     if u in WEEKDAYS:
-        return "DATE", _weekday(WEEKDAYS[u], anchor, "past" if step < 0 else ("future" if step > 0 else tense)), None
+        if step and anchor is not None:  # "last Monday" said on a Monday is a week ago
+            back = (anchor.weekday() - WEEKDAYS[u]) % 7 or 7
+            ahead = (WEEKDAYS[u] - anchor.weekday()) % 7 or 7
+            return "DATE", (anchor + dt.timedelta(days=ahead if step > 0 else -back)).isoformat(), None
+        return "DATE", _weekday(WEEKDAYS[u], anchor, tense), None
     if u in SEASONS:
-        year = anchor.year + (step if step else 0) if anchor else None
-        return "DATE", f"{year:04d}-{SEASONS[u]}" if year else f"XXXX-{SEASONS[u]}", None
+        if anchor is None:
+            return "DATE", f"XXXX-{SEASONS[u]}", None
+        # "last spring" is the latest spring that has ended, "next spring" the first still to come
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[u]]
+        start = dt.date(anchor.year - (1 if first == 12 and anchor.month < 3 else 0), first, 1)
+        ended = anchor >= dt.date(start.year + (first + 3) // 13, (first + 2) % 12 + 1, 1)
+        year = start.year - (1 if step < 0 and not ended else 0) + (1 if step > 0 and anchor >= start else 0)
+        return "DATE", f"{year:04d}-{SEASONS[u]}", None
     if re.fullmatch(_MONTH, unit, re.I):
         month = _month(unit)
         if anchor is None:
@@ -376,6 +629,6 @@ def _weekday(wd: int, anchor: dt.date | None, tense: str | None) -> str:
         return "XXXX-XX-XX"
     back = (anchor.weekday() - wd) % 7
     ahead = (wd - anchor.weekday()) % 7
-    if tense == "future" or tense is None and ahead < back:
+    if tense in ("future", "intent"):
         return (anchor + dt.timedelta(days=ahead)).isoformat()
     return (anchor - dt.timedelta(days=back)).isoformat()
