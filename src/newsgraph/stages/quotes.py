@@ -146,9 +146,10 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     found: list[Found] = []
     for sent in sp.sents:
         found.extend(_sentence_quotes(sent, segments))
+    unclaimed = _unclaimed_segments(sp, segments)
     if use_model:
-        found.extend(_model_quotes(sp, segments, found))
-    found.extend(_unclaimed_segments(sp, segments))
+        found.extend(_model_quotes(sp, segments, found + unclaimed))
+    found.extend(unclaimed)
     found.sort(key=lambda f: f.parts[0][0])
     found = _join_continuations(found, text)
     found = _drop_overlaps(found)
@@ -351,6 +352,13 @@ def _subtree_span(tok, trim_tail: bool = False) -> tuple[int, int]:
             if prev.text == "," and (t.dep_ == "appos" or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i)):
                 right = doc[prev.i - 1]
                 break
+            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                # "he would order a review and warned against hackers": the speaker's next act
+                cc = next((c for c in t.head.children if c.dep_ == "cc" and t.head.i < c.i < t.i), None)
+                right = doc[(cc.i if cc is not None else t.left_edge.i) - 1]
+                if right.text == ",":
+                    right = doc[right.i - 1]
+                break
     return left.idx, right.idx + len(right.text)
 
 
@@ -502,6 +510,8 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             else:
                 head, mention = None, None
             cue_span = (sp[cue.start].idx, sp[cue.end - 1].idx + len(sp[cue.end - 1].text))
+            if any(sg.start <= cue_span[0] < sg.end for sg in segments):
+                continue  # a cue inside someone's quoted words ("thinking we're going to shut up")
             cue_text = text[cue_span[0] : cue_span[1]].lower()
             if cue_text.startswith("according"):
                 kind = "according_to"
@@ -548,14 +558,16 @@ def _join_continuations(found: list[Found], text: str) -> list[Found]:
     """'"A," she said. "B."': B, with no cue of its own, is the rest of the same quote when only
     the cue clause stands between them (in the same or the next paragraph)."""
     out: list[Found] = []
+    prev: Found | None = None  # the last quote not inside another ("I think" within a quote is not it)
     for f in found:
-        prev = out[-1] if out else None
         if f.extra.get("continuation") and prev is not None and prev.kind in ("direct", "mixed") and prev.cue is not None:
             gap = text[prev.parts[-1][1] : f.parts[0][0]]
             if len(gap) < 200 and gap.count("\n\n") <= 1 and prev.cue[0] < f.parts[0][0]:
                 prev.parts.extend(f.parts)
                 continue
         out.append(f)
+        if prev is None or not any(s <= f.parts[0][0] and f.parts[-1][1] <= e for s, e in prev.parts):
+            prev = f
     return out
 
 
