@@ -248,6 +248,12 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     in_sent = [s for s in segments if s.start < sent.end_char and s.end > sent.start_char and not (s.start <= verb.idx < s.end)]
     pieces = _complement_parts(verb)
     comp = (pieces[0][0], pieces[-1][1]) if pieces else None
+    if in_sent and comp is not None and len(pieces) == 1 and _quoted_with_more(doc, comp, in_sent):
+        # 'The country "has made dramatic changes," he said': the reported clause is what was
+        # said, the quote marks mark the speaker's own words within it.
+        for seg in in_sent:
+            seg.claimed = True
+        return Found("mixed", [_trim(_doc_text(doc), *comp)], cue, _mention(subj), subj, 0.85)
     if in_sent and (comp is None or _mostly_quoted(comp, in_sent)):
         parts = []
         for seg in in_sent:
@@ -360,6 +366,20 @@ def _subtree_span(tok, trim_tail: bool = False) -> tuple[int, int]:
                     right = doc[right.i - 1]
                 break
     return left.idx, right.idx + len(right.text)
+
+
+def _quoted_with_more(doc, comp: tuple[int, int], segs: list[Segment]) -> bool:
+    """Every open quote of the sentence lies inside the clause, and the clause has words of its own
+    outside them: a mixed quote."""
+    text = _doc_text(doc)
+
+    def inside(sg: Segment) -> bool:  # the clause may stop short of the closing punctuation and mark
+        return comp[0] <= sg.outer_start and (sg.outer_end <= comp[1] or not text[comp[1] : sg.outer_end].strip(" ,.;:!?\"“”«»„‘’'"))
+
+    if any(sg.claimed for sg in segs) or not all(inside(sg) for sg in segs):
+        return False
+    outside = [i for i in range(*comp) if not any(sg.outer_start <= i < sg.outer_end for sg in segs)]
+    return sum(1 for i in outside if text[i].isalpha()) >= 3
 
 
 def _mostly_quoted(span: tuple[int, int], segs: list[Segment]) -> bool:
