@@ -65,8 +65,9 @@ def test_meantime_scoring_runs_beside_spacy(shared):
     from newsgraph.eval.entities import read_meantime, score_entities
 
     folder = shared / "data" / "time" / "meantime_en" / "intra-doc_annotation"
-    text, gold = read_meantime(sorted(folder.rglob("*.xml"))[0])
-    assert gold and all(text[g.start : g.end].strip() for g in gold)
+    text, gold, end = read_meantime(sorted(folder.rglob("*.xml"))[0])
+    assert gold and all(text[g.start : g.end].strip() and g.end <= end for g in gold)
+    assert end < len(text)  # only the first sentences are annotated
     report = score_entities(folder, limit=20)
     ours, peer = report.systems["newsgraph"], report.systems["spaCy NER alone (merged by identical text)"]
     assert ours["merge_recall"] > peer["merge_recall"]

@@ -53,3 +53,30 @@ def test_shipped_quad_model_is_what_the_training_script_makes(shared, tmp_path):
     out = tmp_path / "quad.json"
     train_quad.main([str(shared / "data" / "events" / "conflibert" / "cameo_class" / "train.tsv"), "--out", str(out)])
     assert out.read_bytes() == quad.MODEL_PATH.read_bytes(), "run python -m newsgraph.models.train_quad … and commit quad.json"
+
+
+TIMEX_VALUE_F1_FLOOR = 0.80  # TimeBank + AQUAINT and MEANTIME, values compared in one spelling
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["TBAQ-cleaned", "meantime_en/intra-doc_annotation"])
+def test_timex_values(shared, folder):
+    from newsgraph.eval.timex import score_timex
+
+    report = score_timex(shared / "data" / "time" / folder)
+    assert report.systems["newsgraph"]["value_f1"] >= TIMEX_VALUE_F1_FLOOR
+
+
+QUOTES_LENIENT_FLOOR = 0.76
+QUOTES_STRICT_FLOOR = 0.55
+QUOTES_SPEAKER_FLOOR = 0.85
+
+
+@pytest.mark.slow
+def test_quotes_on_polnear_dev(shared):
+    from newsgraph.eval.quotes import score_quotes
+
+    ours = score_quotes(shared / "data" / "quotes" / "polnear" / "polnear_dev.jsonl").systems["newsgraph"]
+    assert ours["lenient_f1"] >= QUOTES_LENIENT_FLOOR
+    assert ours["strict_f1"] >= QUOTES_STRICT_FLOOR
+    assert ours["speaker_mention_overlap"] >= QUOTES_SPEAKER_FLOOR

@@ -55,17 +55,12 @@ def read_tml(path: Path) -> GoldDoc:
 def read_meantime_timexes(path: Path) -> GoldDoc:
     """A MEANTIME (CAT XML) document: its tokens as text, its TIMEX3 spans and values; the DCT is
     the one marked CREATION_TIME."""
-    from .entities import meantime_text
+    from .entities import annotated_end, meantime_text
 
     root = ET.parse(path).getroot()
     text, offsets = meantime_text(root)
-    # MEANTIME annotates the first sentences of each article only: score the text up to the last
-    # sentence with any annotation.
-    sentence = {t.get("t_id"): int(t.get("sentence") or 0) for t in root.iter("token")}
-    marked = [a.get("t_id") for tag in ("TIMEX3", "EVENT_MENTION", "ENTITY_MENTION") for m in root.iter(tag) for a in m.iter("token_anchor") if a.get("t_id") in offsets]
-    if marked:
-        last = max(sentence[t] for t in marked)
-        text = text[: max(offsets[t][1] for t, s in sentence.items() if s <= last and t in offsets)]
+    # MEANTIME annotates the first sentences of each article only: the text up to there is scored
+    text = text[: annotated_end(root, offsets)]
     spans: list[tuple[int, int, str, str]] = []
     dct = None
     for t in root.iter("TIMEX3"):
