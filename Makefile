@@ -29,7 +29,7 @@ eval: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,peers]'
 	$(BIN)/newsgraph eval ingest
 	$(BIN)/newsgraph eval quotes --peer textacy
-	$(BIN)/newsgraph eval timex --peer dateparser
+	$(BIN)/newsgraph eval timex --peer dateparser $(if $(shell command -v java),--peer heideltime)
 	$(BIN)/newsgraph eval entities
 	$(BIN)/newsgraph eval events
 

