@@ -97,3 +97,13 @@ def test_worked_example_quotes(example):
         assert any(q["speaker"]["name"] == want["speaker"] for q in hits), (want, [q["speaker"] for q in hits])
     repeated = next(q for q in art.quotes if q["content"]["text"].startswith("The US authorities expect"))
     assert [o["field"] for o in repeated["occurrences"]] == ["deck"]
+
+
+def test_a_surname_speaks_for_the_person_named_in_full():
+    text = (
+        "Ford Motor Company CEO Alan Mulally said that Ford will rename the Five Hundred sedan.\n\n"
+        "Mulally said that the decision to name all the cars with the same letter was a mistake."
+    )
+    art = newsgraph.extract_text(text)
+    assert [q["speaker"]["name"] for q in art.quotes] == ["Alan Mulally", "Alan Mulally"]
+    assert len({q["speaker"]["entity"] for q in art.quotes}) == 1

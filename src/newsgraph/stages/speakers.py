@@ -99,6 +99,9 @@ class SpeakerResolver:
                 prev = self._last_person(at, prefer_speaker=True)
                 if prev:
                     return self._out(prev[0], prev[1], mention, "description", 0.7)
+        named = self._entity_named(mention["text"], head)
+        if named is not None:  # "Mulally" where the recogniser missed the name: Alan Mulally, named before
+            return self._out(named["name"], named["id"], mention, "name", 0.85)
         # Unnamed or collective: as the article names it, without a leading article.
         name = re.sub(r"^(?:the|a|an)\s+", "", mention["text"], flags=re.I)
         return self._out(name, ent["id"] if ent else None, mention, "description" if definite or ent is None else "name", 0.8)
@@ -133,6 +136,20 @@ class SpeakerResolver:
             if span[0] <= s and e <= span[1] and inside is None:
                 inside = ent
         return inside if inside is not None and inside["type"] == "PERSON" else None
+
+    def _entity_named(self, text: str, head) -> dict[str, Any] | None:
+        """The person or organisation a proper name stands for: one of its names, or a person's
+        surname; nothing where two entities would fit."""
+        if head is None or head.pos_ != "PROPN" or not text[:1].isupper():
+            return None
+        words = text.split()
+        fits = [
+            e
+            for e in self.entities
+            if e["type"] in ("PERSON", "ORG")
+            and (text in {e["name"], *(m["text"] for m in e["mentions"])} or (e["type"] == "PERSON" and len(words) == 1 and e["name"].split()[-1] == words[0]))
+        ]
+        return fits[0] if len({e["id"] for e in fits}) == 1 else None
 
     @staticmethod
     def _is_collective(head, ent) -> bool:
