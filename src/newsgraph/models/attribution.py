@@ -67,13 +67,21 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
             path.append(node.dep_)
             if node.head is node:
                 break
-            node = node.head
+            child, node = node, node.head
             if node.lemma_.lower() in cues and node.pos_ in ("VERB", "AUX"):
                 f["cue_anc"] = 1.0
                 f[f"cue_anc_dep={path[-1]}"] = 1.0
                 f["cue_anc_depth"] = float(min(depth, 4))
                 f[f"cue_anc_lemma={node.lemma_.lower()}"] = 1.0
                 f[f"cue_anc_first={path[0]}"] = 1.0
+                # Where the cue's argument begins and ends, and which preposition leads it: the
+                # content's bounds are mostly these.
+                if child.dep_ == "prep":
+                    f[f"cue_arg_prep={child.lower_}"] = 1.0
+                if tok.i == child.left_edge.i:
+                    f["arg_left_edge"] = 1.0
+                if tok.i == child.right_edge.i:
+                    f["arg_right_edge"] = 1.0
                 break
         for off in (-2, -1, 1, 2):
             j = tok.i + off
