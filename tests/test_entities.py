@@ -77,3 +77,15 @@ def test_meantime_scoring_runs_beside_spacy(shared):
 def test_organisations_named_by_their_kind():
     art = newsgraph.extract_text("Attackers from the DarkSide group hacked the pipeline on Monday, officials said.")
     assert ("DarkSide", "ORG") in {(e["name"], e["type"]) for e in art.entities}
+
+
+def test_one_type_per_name_by_the_recognisers_majority():
+    from types import SimpleNamespace
+
+    from newsgraph.stages.entities import _label, _label_votes
+
+    ents = [SimpleNamespace(text="Ryanair", label_=lab) for lab in ("PERSON", "ORG", "ORG", "ORG")]
+    ents += [SimpleNamespace(text="Toulouse", label_="PERSON"), SimpleNamespace(text="Mulally", label_="ORG")]
+    votes = _label_votes(ents)
+    surnames = {"Mulally"}  # "Alan Mulally" is named in the article
+    assert {e.text: _label(e, votes, surnames) for e in ents} == {"Ryanair": "ORG", "Toulouse": "GPE", "Mulally": "PERSON"}

@@ -46,13 +46,16 @@ def find_entities(doc: Article) -> Article:
     sp = doc.nlp
     ents = [e for e in _split_pairs(_split_possessives(sp)) + _named_by_kind(sp) + _demonyms_missed(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
     ents.sort(key=lambda e: e.start)
-    persons = [e for e in ents if e.label_ == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
+    votes = _label_votes(ents)
+    # A surname stands for its person ("Mulally" after "Alan Mulally", whatever the recogniser made of
+    # it alone); a country's name at the end of a name ("Garuda Indonesia") does not.
+    surnames = {w for w in (_clean(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1) if not country_of(w)}
+    persons = [e for e in ents if _label(e, votes, surnames) == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
-    surnames = {_clean(e.text).split()[-1] for e in persons}
     clusters: dict[tuple[str, str], dict[str, Any]] = {}
     key_of: dict[int, tuple[str, str]] = {}
     for ent in ents:
-        label = ent.label_
+        label = _label(ent, votes, surnames)
         text = _clean(ent.text)
         if _DISEASE.match(text):
             label = "DISEASE"
@@ -205,6 +208,31 @@ def _part_of_title(ent) -> bool:
 def _clean(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
     return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def _label_votes(ents) -> dict[str, dict[str, int]]:
+    """How often the recogniser gave each name each type, across the document."""
+    votes: dict[str, dict[str, int]] = {}
+    for e in ents:
+        counts = votes.setdefault(_clean(e.text), {})
+        counts[e.label_] = counts.get(e.label_, 0) + 1
+    return votes
+
+
+def _label(ent, votes: dict[str, dict[str, int]], surnames: set[str]) -> str:
+    """One type per name across the document: the one the recogniser gave it most often ("Ryanair"
+    tagged a person once and an organisation four times is an organisation). A lone word tagged a
+    person that names a country or a city ("Toulouse") is the place."""
+    text = _clean(ent.text)
+    if text in surnames:
+        return "PERSON"
+    counts = votes.get(text, {})
+    label = ent.label_
+    if counts and counts.get(label, 0) < max(counts.values()):
+        label = max(sorted(counts), key=lambda k: counts[k])
+    if label == "PERSON" and len(ent.text.split()) == 1 and (country_of(ent.text) or city_geonameid(ent.text)):
+        label = "GPE"
+    return label
 
 
 def _norm(text: str) -> str:
