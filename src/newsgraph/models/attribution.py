@@ -96,6 +96,13 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
             else:
                 f[f"{off}:edge"] = 1.0
         items.append(f)
+    # The argument's edges as seen from the neighbouring tokens: a content ends just before the
+    # token that follows its argument's last word, and begins just after the one before its first.
+    for k, f in enumerate(items):
+        if k + 1 < len(items) and "arg_left_edge" in items[k + 1]:
+            f["+1:arg_left_edge"] = 1.0
+        if k and "arg_right_edge" in items[k - 1]:
+            f["-1:arg_right_edge"] = 1.0
     return items
 
 
