@@ -89,3 +89,4 @@ def test_one_type_per_name_by_the_recognisers_majority():
     votes = _label_votes(ents)
     surnames = {"Mulally"}  # "Alan Mulally" is named in the article
     assert {e.text: _label(e, votes, surnames) for e in ents} == {"Ryanair": "ORG", "Toulouse": "GPE", "Mulally": "PERSON"}
+    assert _label(ents[4], votes, surnames, titled=True) == "PERSON"  # "Mayor Toulouse"

@@ -1,8 +1,9 @@
-"""Scoring TIMEX3 against TimeML gold (TimeBank + AQUAINT) the TempEval-3 way.
+"""Scoring TIMEX3 against TimeML gold (TimeBank + AQUAINT) and MEANTIME the TempEval-3 way.
 
 Extents: strict (same start and end) and relaxed (overlap) precision, recall and F1. Values: accuracy
 over relaxed matches, and value F1 (a prediction counts when it overlaps a gold TIMEX3 and has its
-value). Each document is normalised against its creation time (DCT), as the task does.
+value). Each document is normalised against its creation time (DCT), as the task does. Peers run on
+the same documents in the same run: dateparser, and HeidelTime where Java is present.
 """
 
 from __future__ import annotations

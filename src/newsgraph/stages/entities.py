@@ -50,12 +50,12 @@ def find_entities(doc: Article) -> Article:
     # A surname stands for its person ("Mulally" after "Alan Mulally", whatever the recogniser made of
     # it alone); a country's name at the end of a name ("Garuda Indonesia") does not.
     surnames = {w for w in (_clean(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1) if not country_of(w)}
-    persons = [e for e in ents if _label(e, votes, surnames) == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
+    persons = [e for e in ents if _label(e, votes, surnames, _titled(e)) == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
     clusters: dict[tuple[str, str], dict[str, Any]] = {}
     key_of: dict[int, tuple[str, str]] = {}
     for ent in ents:
-        label = _label(ent, votes, surnames)
+        label = _label(ent, votes, surnames, _titled(ent))
         text = _clean(ent.text)
         if _DISEASE.match(text):
             label = "DISEASE"
@@ -219,10 +219,11 @@ def _label_votes(ents) -> dict[str, dict[str, int]]:
     return votes
 
 
-def _label(ent, votes: dict[str, dict[str, int]], surnames: set[str]) -> str:
+def _label(ent, votes: dict[str, dict[str, int]], surnames: set[str], titled: bool = False) -> str:
     """One type per name across the document: the one the recogniser gave it most often ("Ryanair"
     tagged a person once and an organisation four times is an organisation). A lone word tagged a
-    person that names a country or a city ("Toulouse") is the place."""
+    person that names a country or a city ("Toulouse") is the place, unless a title stands before it
+    ("President Jackson")."""
     text = _clean(ent.text)
     if text in surnames:
         return "PERSON"
@@ -230,9 +231,14 @@ def _label(ent, votes: dict[str, dict[str, int]], surnames: set[str]) -> str:
     label = ent.label_
     if counts and counts.get(label, 0) < max(counts.values()):
         label = max(sorted(counts), key=lambda k: counts[k])
-    if label == "PERSON" and len(ent.text.split()) == 1 and (country_of(ent.text) or city_geonameid(ent.text)):
+    if label == "PERSON" and len(ent.text.split()) == 1 and not titled and (country_of(ent.text) or city_geonameid(ent.text)):
         label = "GPE"
     return label
+
+
+def _titled(ent) -> bool:
+    """A role or a courtesy title right before a name: "President Jackson", "Mr. Lincoln"."""
+    return _title_before(ent) is not None or (ent.start > 0 and ent.doc[ent.start - 1].text in ("Mr.", "Mrs.", "Ms.", "Dr."))
 
 
 def _norm(text: str) -> str:
