@@ -182,7 +182,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
             taken.append((s, e))
             found.append((Timex(s, e, surface, typ, value, mod), _anaphor(name, m), m.groupdict()))
     found.sort(key=lambda f: f[0].start)
-    return _resolve_anaphora(found, anchor)
+    return _resolve_anaphora(found)
 
 
 def _anaphor(name: str, m: re.Match) -> str | None:
@@ -201,7 +201,7 @@ def _anaphor(name: str, m: re.Match) -> str | None:
     return None
 
 
-def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.date | None) -> list[Timex]:
+def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex]:
     out: list[Timex] = []
     quarter: tuple[int, int] | None = None  # the last quarter named outright
     year: int | None = None  # the last year named or resolved
