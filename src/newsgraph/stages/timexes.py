@@ -108,6 +108,9 @@ _DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fiftie
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
          "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# How far "last", "next", "the following" … move from the anchor (or from the time named before);
+# "this", "current", "same" stay.
+_STEPS = {"last": -1, "previous": -1, "past": -1, "the previous": -1, "next": 1, "coming": 1, "following": 1, "the following": 1}
 _HALVES = {"Y": ("6", "M"), "M": ("15", "D"), "D": ("12", "H"), "TH": ("30", "M"), "TM": ("30", "S")}  # half of a unit, in the next smaller one
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
@@ -220,7 +223,7 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
             elif g["unit"].lower() == "period":
                 continue  # "the period" with no quarter in view names no time
         elif kind == "year":
-            step = {"following": 1, "next": 1, "previous": -1}.get((g.get("step") or "").lower(), 0)
+            step = _STEPS.get((g.get("step") or "").lower(), 0)
             if (g.get("unit") or g.get("unit2") or "").lower() == "month":
                 if month is None:
                     continue  # "that month" with no month before it: nothing to resolve it to
@@ -241,7 +244,8 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
 
 
 def _tense_lookup(sp):
-    """'past', 'future' or None for the verb that governs the words at a character offset."""
+    """'past', 'future', 'intent' (an infinitive: "plans to meet Friday") or None for the verb that
+    governs the words at a character offset."""
 
     starts = [t.idx for t in sp]
 
@@ -361,7 +365,7 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name in ("month", "may"):
         month = _month(g.get("mon") or m.group(0).split()[-1].split("-")[-1])
         if g.get("ofrel"):  # "October of next year"
-            year = f"{anchor.year + {'last': -1, 'next': 1}.get(g['ofrel'].lower(), 0):04d}" if anchor else "XXXX"
+            year = f"{anchor.year + _STEPS.get(g['ofrel'].lower(), 0):04d}" if anchor else "XXXX"
             return "DATE", f"{year}-{month:02d}", mod
         return "DATE", f"{_year_for(month, None, anchor, tense)}-{month:02d}", mod
     if name == "quarter":
@@ -371,9 +375,9 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         elif anchor is None:
             year = "XXXX"
         elif g.get("ofrel"):
-            year = f"{anchor.year + {'last': -1, 'next': 1}.get(g['ofrel'].lower(), 0):04d}"
+            year = f"{anchor.year + _STEPS.get(g['ofrel'].lower(), 0):04d}"
         elif g.get("rel"):
-            year = f"{anchor.year + {'last': -1, 'previous': -1, 'next': 1}.get(g['rel'].lower(), 0):04d}"
+            year = f"{anchor.year + _STEPS.get(g['rel'].lower(), 0):04d}"
         elif g.get("ago"):
             year = f"{anchor.year - 1:04d}"
         else:
@@ -537,7 +541,7 @@ def _holiday(name: str, rel: str | None, anchor: dt.date | None, tense: str | No
         if key.startswith("labor"):
             return _nth_weekday(year, 9, 0, 1)
         if key.startswith("memorial"):
-            return _nth_weekday(year, 5, 0, 5) if _nth_weekday(year, 5, 0, 5).month == 5 else _nth_weekday(year, 5, 0, 4)
+            return _nth_weekday(year, 6, 0, 1) - dt.timedelta(days=7)  # the last Monday of May
         if key.startswith("veterans"):
             return dt.date(year, 11, 11)
         if key.startswith("valentine"):
@@ -583,7 +587,7 @@ def _shift(anchor: dt.date | None, n_text: str, unit: str, sign: int) -> str:
 
 def _relative(rel: str, unit: str, anchor: dt.date | None, tense: str | None) -> tuple[str, str, str | None] | None:
     u = unit.lower()
-    step = {"last": -1, "previous": -1, "past": -1, "the previous": -1, "next": 1, "coming": 1, "the following": 1}.get(rel, 0)
+    step = _STEPS.get(rel, 0)
     if u in WEEKDAYS:
         if step and anchor is not None:  # "last Monday" said on a Monday is a week ago
             back = (anchor.weekday() - WEEKDAYS[u]) % 7 or 7
