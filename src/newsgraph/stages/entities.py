@@ -50,12 +50,12 @@ def find_entities(doc: Article) -> Article:
     # A surname stands for its person ("Mulally" after "Alan Mulally", whatever the recogniser made of
     # it alone); a country's name at the end of a name ("Garuda Indonesia") does not.
     surnames = {w for w in (_clean(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1) if not country_of(w)}
-    persons = [e for e in ents if _label(e, votes, surnames, _titled(e)) == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
+    labels = [_label(e, votes, surnames, _titled(e)) for e in ents]
+    persons = [e for e, lab in zip(ents, labels, strict=True) if lab == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
     clusters: dict[tuple[str, str], dict[str, Any]] = {}
     key_of: dict[int, tuple[str, str]] = {}
-    for ent in ents:
-        label = _label(ent, votes, surnames, _titled(ent))
+    for ent, label in zip(ents, labels, strict=True):
         text = _clean(ent.text)
         if _DISEASE.match(text):
             label = "DISEASE"
