@@ -411,7 +411,7 @@ def eval_quotes(
     from .eval.quotes import score_quotes
 
     gold = gold or (data or default_data_dir()) / "quotes" / "polnear" / "polnear_dev.jsonl"
-    _run_eval(score_quotes, gold, peer, ("textacy",), limit, fmt)
+    _run_eval(score_quotes, [gold], peer, ("textacy",), limit, fmt)
 
 
 @eval_app.command("timex")
@@ -427,12 +427,7 @@ def eval_timex(
 
     root = data or default_data_dir()
     folders = gold or [root / "time" / "TBAQ-cleaned", root / "time" / "meantime_en" / "intra-doc_annotation"]
-    for p in peer or []:
-        _check_choice(p, ("dateparser", "heideltime"), "--peer")
-    for folder in folders:
-        if not folder.exists():
-            raise typer.BadParameter(f"no gold data at {folder}", param_hint="--gold")
-    _print_reports([score_timex(f, peer or [], limit, progress=_eval_progress(f.name)) for f in folders], fmt)
+    _run_eval(score_timex, folders, peer, ("dateparser", "heideltime"), limit, fmt)
 
 
 @eval_app.command("entities")
@@ -510,14 +505,14 @@ def eval_dedup(
     _print_reports(score_dedup(base, progress=_eval_progress("dedup"), limit=limit), fmt)
 
 
-def _run_eval(score, gold: Path, peers: list[str] | None, known_peers: tuple[str, ...], limit: int | None, fmt: str) -> None:
-    """Check the call, score with a progress bar, print the report."""
+def _run_eval(score, golds: list[Path], peers: list[str] | None, known_peers: tuple[str, ...], limit: int | None, fmt: str) -> None:
+    """Check the call, score each gold set with a progress bar, print the reports."""
     for p in peers or []:
         _check_choice(p, known_peers, "--peer")
-    if not gold.exists():
-        raise typer.BadParameter(f"no gold data at {gold}", param_hint="--gold")
-    report = score(gold, peers or [], limit, progress=_eval_progress(gold.name))
-    _print_reports([report], fmt)
+    for gold in golds:
+        if not gold.exists():
+            raise typer.BadParameter(f"no gold data at {gold}", param_hint="--gold")
+    _print_reports([score(gold, peers or [], limit, progress=_eval_progress(gold.name)) for gold in golds], fmt)
 
 
 def _eval_progress(desc: str):
