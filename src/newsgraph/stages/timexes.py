@@ -83,7 +83,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
     ("ref", re.compile(r"\b(?P<ref>now|currently|current|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|in the past|the past)\b(?!-)", re.I)),
-    ("recent", re.compile(r"\b(?:recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
+    ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
     ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
     ("the_unit", re.compile(rf"\b(?:the (?:(?P<py>{_YEAR}) )?(?:fiscal )?|(?P<ly>last|this) year's )(?P<unit>quarter|period)\b(?! of|-)", re.I)),
     ("the_year", re.compile(r"\bthe (?:full |fiscal |current |current fiscal |entire |whole )?year\b(?![-'])(?P<ended> end(?:ed|ing))?", re.I)),
@@ -445,8 +445,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None
     if name == "ref":
         return "DATE", _REF_VALUES.get(g["ref"].lower(), "FUTURE_REF"), None
-    if name == "recent":
-        return "DURATION", _duration("several", g["unit"]), None
+    if name == "recent":  # "in recent months": some time before now, as the issue's examples read it
+        return "DATE", "FUTURE_REF" if g["which"].lower() == "coming" else "PAST_REF", None
     if name in ("latest", "the_unit"):
         # Reports speak of the last quarter that has ended; a year-earlier one is a year before it.
         if g["unit"].lower() == "period" and name == "the_unit" and not g.get("py"):
