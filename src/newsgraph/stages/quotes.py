@@ -39,9 +39,12 @@ XCOMP_CUES = frozenset("want hope plan intend expect promise vow pledge threaten
 SELF_REFERENCE = frozenset("i we you me us".split())
 OPINION_NOUNS = frozenset("opinion view words estimation assessment judgment judgement mind belief".split())
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›", "「": "」"}
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›", "「": "」", "”": "”"}
 _BYLINE_AFTER = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
 _HEADLINE_TAIL = re.compile(r"\s+[—–-]\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*$")
+# "WALLACE: Let's start …" — a speaker's turn in a transcript, at the start of a paragraph.
+_TURN = re.compile(r"(?P<open>[\"“”]?)(?P<name>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}):[ \t]+(?P<rest>\S)")
+NOT_SPEAKER_LABELS = frozenset("update correction note editor's editor’s watch read related photos photo video see also advertisement source sources credit q a".split())
 _HEADLINE_HEAD = re.compile(r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}):\s+(?P<rest>\S.*)$")
 
 
@@ -114,6 +117,8 @@ def _opens(text: str, i: int) -> bool:
         return (prev.isspace() or prev in "([—–-") and nxt.isalnum()
     if text[i] == '"':
         return not nxt.isspace() and (prev.isspace() or prev in "([—–-:" or i == 0)
+    if text[i] == "”":  # a closing mark typed where an opening one belongs, at a paragraph's start
+        return nxt.isalnum() and (i == 0 or prev == "\n")
     return True
 
 
@@ -143,7 +148,7 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     text = doc.text
     segments = quote_segments(text)
     resolver = SpeakerResolver(doc)
-    found: list[Found] = []
+    found: list[Found] = _transcript_turns(sp, segments)
     for sent in sp.sents:
         found.extend(_sentence_quotes(sent, segments))
     unclaimed = _unclaimed_segments(sp, segments)
@@ -224,6 +229,8 @@ def _sentence_quotes(sent, segments: list[Segment]) -> list[Found]:
             continue
         if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
+        if tok.lower_ in ("know", "mean", "see") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_punct and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("you", "i"):
+            continue  # "you know," "I mean": a filler, not a cue
         f = _verb_quote(sent, tok, segments, opinion_speaker)
         if f:
             out.append(f)
@@ -464,6 +471,49 @@ def _opinion_frame(sent, prep) -> Found | None:
 # -- quotes no cue claimed -------------------------------------------------------------------------------
 
 
+def _transcript_turns(sp, segments: list[Segment]) -> list[Found]:
+    """Paragraphs that open with a speaker's label ("PENCE: Well, look, …"): the label in capitals,
+    or a name the article gives a person. The paragraph is that speaker's words, and so are the
+    paragraphs after it, within the same quote marks, up to the next label or stage direction."""
+    from ..models.attribution import paragraphs
+
+    text = _doc_text(sp)
+    people = {m.text for m in sp.ents if m.label_ == "PERSON"}
+    out: list[Found] = []
+    current: tuple[Found, Segment | None] | None = None
+    for p_start, p_end in paragraphs(sp):
+        start, end = sp[p_start].idx, sp[p_end - 1].idx + len(sp[p_end - 1].text)
+        m = _TURN.match(text, start, end)
+        name = m.group("name") if m else ""
+        if m is None or name.lower() in NOT_SPEAKER_LABELS or not (_is_label(name) or name in people):
+            # The same speaker goes on in the next paragraph of the transcript.
+            if current is not None and current[1] is not None and current[1].start <= start < current[1].end and text[start : start + 2].lstrip("\"“”")[:1] not in ("(", "["):
+                content = _trim(text, start, end)
+                if content[1] - content[0] >= 8:
+                    current[0].parts.append(content)
+                    continue
+            current = None
+            continue
+        content = _trim(text, m.start("rest"), end)
+        if content[1] - content[0] < 8:
+            current = None
+            continue
+        seg = next((sg for sg in segments if sg.start < content[1] and content[0] < sg.end), None)
+        for sg in segments:
+            if sg.start < content[1] and content[0] < sg.end:
+                sg.claimed = True
+        span = sp.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        f = Found("direct", [content], (m.start("name"), m.end("name") + 1), (m.start("name"), m.end("name")), span.root if span is not None else None, 0.8, extra={"turn": True})
+        out.append(f)
+        current = (f, seg)
+    return out
+
+
+def _is_label(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _unclaimed_segments(sp, segments: list[Segment]) -> list[Found]:
     """Quoted sentences with no cue of their own: the speaker is the one who spoke just before,
     or the one who was introduced with a colon ("He said: …")."""
@@ -516,6 +566,7 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
         for group in by_cue.values():
             cue, contents = group[0], group[1:]
             parts = [_trim(text, sp[c.start].idx, sp[c.end - 1].idx + len(sp[c.end - 1].text)) for c in contents]
+            parts = _cue_sentence(sp, cue, parts, segments)
             parts = [p for p in parts if p[1] - p[0] >= 8]
             parts = _snap_to_clause(sp, cue, parts)
             if not parts or any(_overlap(p, t) for p in parts for t in taken):
@@ -541,6 +592,29 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 kind = "direct" if inside >= 0.9 * total else ("mixed" if inside > 0 else "indirect")
             out.append(Found(kind, parts, cue_span, mention, head, 0.6, extra={"model": True}))
             taken.extend(parts)
+    return out
+
+
+def _cue_sentence(sp, cue, parts: list[tuple[int, int]], segments: list[Segment]) -> list[tuple[int, int]]:
+    """A tagged content that runs past the end of a sentence is cut to the sentence nearest the
+    cue, unless the sentence break lies inside quote marks (a quote of several sentences)."""
+    out = []
+    cue_i = cue.start
+    for s, e in parts:
+        span = sp.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            out.append((s, e))
+            continue
+        sents = [x for x in span.sents]
+        if len(sents) == 1:
+            out.append((s, e))
+            continue
+        breaks = [x.start_char for x in sents[1:]]
+        if all(any(sg.start <= b < sg.end for sg in segments) for b in breaks):
+            out.append((s, e))
+            continue
+        best = min(sents, key=lambda x: 0 if x.start <= cue_i < x.end else min(abs(x.start - cue_i), abs(x.end - cue_i)))
+        out.append(_trim(_doc_text(sp), max(s, best.start_char), min(e, best.end_char)))
     return out
 
 
@@ -605,7 +679,7 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
 def _mark_nesting(found: list[Found]) -> None:
     """A quote whose cue lies inside another quote's content is reported speech nested in it."""
     for f in found:
-        if f.cue is None:
+        if f.cue is None or f.extra.get("turn"):
             continue
         for g in found:
             if g is not f and g.parts[0][0] <= f.parts[0][0] and any(s <= f.cue[0] < e for s, e in g.parts):
