@@ -37,6 +37,9 @@ CUE_LEMMAS = SPEECH | BELIEF
 # Cues whose clause complement is an infinitive: "wants to …", "vowed to …".
 XCOMP_CUES = frozenset("want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split())
 SELF_REFERENCE = frozenset("i we you me us".split())
+# Verbs that give a judgement as a name: "called the charges unsubstantiated", "described Clinton as
+# 'a lifetime politician'". What is said is the object and what it is called.
+NAMING_VERBS = frozenset("call describe label dub brand term".split())
 OPINION_NOUNS = frozenset("opinion view words estimation assessment judgment judgement mind belief".split())
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›", "「": "」", "”": "”"}
@@ -222,6 +225,11 @@ def _sentence_quotes(sent, segments: list[Segment]) -> list[Found]:
             if f:
                 opinion_speaker = f.speaker_token
                 out.append(f)
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS:
+            f = _naming_quote(tok, segments)
+            if f:
+                out.append(f)
     # Verbs of saying claim quote marks before verbs of believing ("I think" inside a quote).
     cues = sorted((t for t in sent if t.lemma_.lower() in CUE_LEMMAS), key=lambda t: (t.lemma_.lower() in BELIEF, t.i))
     for tok in cues:
@@ -229,6 +237,8 @@ def _sentence_quotes(sent, segments: list[Segment]) -> list[Found]:
             continue
         if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
+        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children):
+            continue  # done above
         if tok.lower_ in ("know", "mean", "see") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_punct and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("you", "i"):
             continue  # "you know," "I mean": a filler, not a cue
         f = _verb_quote(sent, tok, segments, opinion_speaker)
@@ -285,6 +295,40 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     return Found(kind, parts, cue, _mention(subj), subj, 0.8 if subj is not None else 0.5)
 
 
+def _naming_quote(verb, segments: list[Segment]) -> Found | None:
+    """'Cruz called Trump a "pathological liar"': the content runs from the object to the end of what
+    it is called (a quote that begins there runs to its closing mark)."""
+    if verb.dep_ in ("acl", "amod") or any(c.dep_ in ("prt", "agent") for c in verb.children):
+        return None  # "a group called …", "called off", "was called by"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1), None)
+    if obj is None and prep is not None and verb.lemma_.lower() == "call":
+        # "called for a moratorium", "called on Trump to stop attacking Machado"
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    subj = _subject(verb)
+    if obj is None or subj is None:
+        return None
+    ends = [c.right_edge for c in verb.children if c.i > verb.i and (c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and (c.lower_ == "as" or (prep is not None and c.i == prep.i))))]
+    doc = verb.doc
+    text = _doc_text(doc)
+    start = obj.left_edge.idx
+    if not ends:
+        return None
+    last = max(ends, key=lambda t: t.i)
+    end = last.idx + len(last.text)
+    for seg in segments:
+        if start <= seg.outer_start <= end < seg.outer_end:
+            end = seg.end
+    if end - start < 3:
+        return None
+    parts = [_trim(text, start, end)]
+    inside = [sg for sg in segments if sg.start < parts[0][1] and parts[0][0] < sg.end]
+    for sg in inside:
+        sg.claimed = True
+    cue = (verb.idx, verb.idx + len(verb.text))
+    return Found("mixed" if inside else "indirect", parts, cue, _mention(subj), subj, 0.75)
+
+
 def _subject(verb):
     """The verb's subject (the nearest, where the parser gave two), the speaker of an inverted
     '"…," said Smith', or the subject of the verb it is coordinated with or subordinate to."""
@@ -316,6 +360,9 @@ def _complement_parts(verb) -> list[tuple[int, int]]:
     for c in verb.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in XCOMP_CUES):
             span = _subtree_span(c, trim_tail=True)
+            obj = next((o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
+            if c.dep_ == "xcomp" and obj is not None:
+                span = (obj.left_edge.idx, span[1])  # "urged Republicans to join …": who is urged is part of it
             subj = next((s for s in verb.children if s.dep_ == "nsubjpass"), None)
             if c.dep_ == "xcomp" and subj is not None and subj.i < verb.i:
                 return [_subtree_span(subj), span]
@@ -364,6 +411,9 @@ def _subtree_span(tok, trim_tail: bool = False) -> tuple[int, int]:
             prev = doc[t.left_edge.i - 1]
             if prev.text == "," and (t.dep_ == "appos" or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i)):
                 right = doc[prev.i - 1]
+                break
+            if prev.text == "," and t.dep_ == "advcl" and t.left_edge.lower_ in ("although", "though"):
+                right = doc[prev.i - 1]  # ", although …": the writer's concession, not what was said
                 break
             if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 # "he would order a review and warned against hackers": the speaker's next act
