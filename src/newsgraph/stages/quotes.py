@@ -273,8 +273,10 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         return Found("mixed", [_trim(_doc_text(doc), *comp)], cue, _mention(subj), subj, 0.85)
     if in_sent and (comp is None or _mostly_quoted(comp, in_sent)):
         parts = []
+        # '"…," Trump said, adding later, "…"': what follows the next verb of saying is its own.
+        nxt = next((c.idx for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "advcl", "xcomp") and c.lemma_.lower() in SPEECH and not any(sg.start <= c.idx < sg.end for sg in in_sent)), None)
         for seg in in_sent:
-            if seg.claimed:
+            if seg.claimed or (nxt is not None and seg.start > nxt):
                 continue
             seg.claimed = True
             parts.append(_trim(_doc_text(doc), seg.start, seg.end))
