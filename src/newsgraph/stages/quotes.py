@@ -278,6 +278,8 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         for seg in in_sent:
             if seg.claimed or (nxt is not None and seg.start > nxt):
                 continue
+            if len(_doc_text(doc)[seg.start : seg.end].split()) <= 3:
+                continue  # a name or a scare-quoted word in the sentence, not what was said
             seg.claimed = True
             parts.append(_trim(_doc_text(doc), seg.start, seg.end))
         if parts:
