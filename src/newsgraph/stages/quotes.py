@@ -396,6 +396,9 @@ def _clause_before(sent, verb, subj) -> tuple[int, int] | None:
     clause = sent.doc[sent.start : comma.i]
     if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(t.is_sent_start and t.i > sent.start for t in clause):
         return None
+    first = next((t for t in clause if not t.is_punct and t.lower_ not in ("but", "and", "so")), None)
+    if first is None or first.dep_ == "mark" or first.tag_ in ("VBG", "VBN", "IN", "MD") or clause.root.dep_ in ("advcl", "prep"):
+        return None  # "Despite …,", "Speaking to students …,", "Should the company …,": a circumstance, not what was said
     return clause.start_char, clause.end_char
 
 
