@@ -378,6 +378,13 @@ def _complement_parts(verb) -> list[tuple[int, int]]:
         right = [t for t in outside if t.i > verb.right_edge.i]
         parts = []
         for piece in (left, right):
+            if piece is right:
+                # '"…," they said, under Article 21 …': a phrase after the cue that is no clause is the writer's
+                cut = next((t for t in piece if t.dep_ == "advcl" and t.left_edge.lower_ in ("although", "though") and t.left_edge.i > piece[0].i), None)
+                if cut is not None:
+                    piece = [t for t in piece if t.i < cut.left_edge.i and not (t.is_punct and t.i == cut.left_edge.i - 1)]
+                if not any(t.pos_ in ("VERB", "AUX") for t in piece):
+                    continue
             if piece and any(not t.is_punct for t in piece):
                 parts.append((piece[0].idx, piece[-1].idx + len(piece[-1].text)))
         return parts
