@@ -719,18 +719,30 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _join_continuations(found: list[Found], text: str) -> list[Found]:
     """'"A," she said. "B."': B, with no cue of its own, is the rest of the same quote when only
-    the cue clause stands between them (in the same or the next paragraph)."""
+    the cue clause stands between them (in the same or the next paragraph); so is a quoted
+    sentence after an indirect one ('She said that A. "B."')."""
     out: list[Found] = []
     prev: Found | None = None  # the last quote not inside another ("I think" within a quote is not it)
+    quoted: Found | None = None  # the last such quote in quote marks
     for f in found:
-        if f.extra.get("continuation") and prev is not None and prev.kind in ("direct", "mixed") and prev.cue is not None:
-            gap = text[prev.parts[-1][1] : f.parts[0][0]]
-            if len(gap) < 200 and gap.count("\n\n") <= 1 and prev.cue[0] < f.parts[0][0]:
-                prev.parts.extend(f.parts)
-                continue
+        if f.extra.get("continuation"):
+            # The quote goes on from the last statement found by a rule ('X said that A. "B."'). What
+            # the tagger found within the cue's own sentence does not stand between ('"A," said
+            # Caddell, speaking of her health. "B."'): B goes on from the last quote in quote marks.
+            target = quoted if prev is not None and prev.extra.get("model") and prev.kind not in ("direct", "mixed") else prev
+            if target is not None and target.cue is not None:
+                gap = text[target.parts[-1][1] : f.parts[0][0]]
+                ends = len(re.findall(r"[.!?][\"”’'»]*\s", gap.lstrip(".!?\"”’'» ,")))
+                if len(gap) < 200 and gap.count("\n\n") <= 1 and target.cue[0] < f.parts[0][0] and (target is prev or ends <= 1):
+                    target.parts.extend(f.parts)
+                    if target.kind == "indirect":
+                        target.kind = "mixed"  # reported speech, then the speaker's own words
+                    continue
         out.append(f)
         if prev is None or not any(s <= f.parts[0][0] and f.parts[-1][1] <= e for s, e in prev.parts):
             prev = f
+            if f.kind in ("direct", "mixed"):
+                quoted = f
     return out
 
 
