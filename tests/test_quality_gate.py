@@ -68,7 +68,7 @@ def test_timex_values(shared, folder):
 
 
 QUOTES_LENIENT_FLOOR = 0.76
-QUOTES_STRICT_FLOOR = 0.55
+QUOTES_STRICT_FLOOR = 0.59
 QUOTES_SPEAKER_FLOOR = 0.85
 
 

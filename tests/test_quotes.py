@@ -107,3 +107,62 @@ def test_a_surname_speaks_for_the_person_named_in_full():
     art = newsgraph.extract_text(text)
     assert [q["speaker"]["name"] for q in art.quotes] == ["Alan Mulally", "Alan Mulally"]
     assert len({q["speaker"]["entity"] for q in art.quotes}) == 1
+
+
+def test_transcript_turns_are_their_speakers_quotes():
+    text = (
+        "Lund says talks can resume\n\n"
+        "Minister Peter Lund spoke to a radio station on Monday about the stalled talks with the union. Part of the interview follows:\n\n"
+        '"HOST: Minister, will the talks with the union resume next week, as your ministry says they will?\n\n'
+        '"LUND: Well, look, we are ready. The other side knows where to find us.\n\n'
+        '"We will not wait for ever, though.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"HOST: Thank you, minister."'
+    )
+    art = newsgraph.extract_text(text)
+    turns = [(q["speaker"]["mention"]["text"], [p["text"] for p in q.get("parts", [q["content"]])]) for q in art.quotes if not q.get("nested_in")]
+    assert turns == [
+        ("HOST", ["Minister, will the talks with the union resume next week, as your ministry says they will?"]),
+        ("LUND", ["Well, look, we are ready. The other side knows where to find us.", "We will not wait for ever, though."]),
+        ("HOST", ["Thank you, minister."]),
+    ]
+
+
+def test_a_blank_line_ends_the_sentence_before_a_quote():
+    art = newsgraph.extract_text('The mayor spoke to reporters\n\n"We will rebuild the bridge before winter," Mayor Clara Voss said.')
+    q = by_content(art, "We will rebuild the bridge")
+    assert q["kind"] == "direct" and q["content"]["text"] == "We will rebuild the bridge before winter"
+    assert q["speaker"]["name"] == "Clara Voss"
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ('Senator Lena Hart called the plan "a reckless gamble" on Tuesday.', 'the plan "a reckless gamble'),
+        ('The minister described the deal as "a turning point."', 'the deal as "a turning point.'),
+        ("The union called for a moratorium on the closures.", "a moratorium on the closures"),
+        ("The mayor urged residents to stay indoors.", "residents to stay indoors"),
+    ],
+)
+def test_naming_and_urging_verbs_report_their_object(sentence, content):
+    art = newsgraph.extract_text(sentence)
+    assert content in [q["content"]["text"] for q in art.quotes], [q["content"]["text"] for q in art.quotes]
+
+
+def test_a_byline_dash_after_a_quote_names_its_speaker():
+    text = "Parents speak out\n\nParents at Tuesday's meeting of the school board were asked what should change next year.\n\n\u201cWe need better schools for every child in this city.\u201d \u2015\u00a0Maria Lopez\n\u201cThe buses are late every single morning.\u201d \u2015 Tom Reyes"
+    art = newsgraph.extract_text(text)
+    assert [(q["content"]["text"], q["speaker"]["mention"]["text"]) for q in art.quotes if q["kind"] == "direct"] == [
+        ("We need better schools for every child in this city.", "Maria Lopez"),
+        ("The buses are late every single morning.", "Tom Reyes"),
+    ]
+    asked = by_content(art, "what should change next year")
+    assert asked["speaker"]["name"] is None  # the parents were asked: the asker is not named
+
+
+def test_the_quote_after_adding_is_the_second_verbs():
+    art = newsgraph.extract_text('"We cannot afford this any more," Ruth Ames said, adding later, "The costs have doubled in a year."')
+    first = by_content(art, "We cannot afford this")
+    assert [p["text"] for p in first.get("parts", [first["content"]])] == ["We cannot afford this any more"]
+    second = by_content(art, "The costs have doubled")
+    assert second["cue"]["text"] == "adding"

@@ -36,6 +36,8 @@ BELIEF = frozenset("believe think know want hope expect fear worry feel doubt pl
 CUE_LEMMAS = SPEECH | BELIEF
 # Cues whose clause complement is an infinitive: "wants to …", "vowed to …".
 XCOMP_CUES = frozenset("want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split())
+# Verbs whose passive subject is the one addressed, not the speaker: "was told", "were asked".
+ADDRESSED = frozenset("ask tell inform assure urge warn advise remind".split())
 SELF_REFERENCE = frozenset("i we you me us".split())
 # Verbs that give a judgement as a name: "called the charges unsubstantiated", "described Clinton as
 # 'a lifetime politician'". What is said is the object and what it is called.
@@ -253,6 +255,10 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         subj = opinion_speaker  # "In Blinken's opinion, …, but reiterated that …": Blinken again
     else:
         subj = _subject(verb)
+    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED:
+        # "Parents were asked what should change": the subject is who was asked, the asker is unnamed
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and verb.dep_ not in ("ROOT", "parataxis"):
         return None
     doc = sent.doc
