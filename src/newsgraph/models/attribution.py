@@ -24,74 +24,122 @@ def cue_lemmas() -> frozenset[str]:
     return CUE_LEMMAS
 
 
+@dataclass
+class _Tokens:
+    """The token attributes the features read, taken from a Doc once: reading them through spaCy's
+    Token objects, one made per access, took most of this stage's time."""
+
+    low: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    shape: list[str]
+    ent: list[str]
+    head: list[int]
+    idx: list[int]
+    left: list[int]
+    right: list[int]
+    title: list[bool]
+    punct: list[bool]
+    quote_mark: list[bool]
+    sent_start: list[bool]
+
+
+def _tokens(doc) -> _Tokens:
+    cached = doc.user_data.get("newsgraph.attribution_tokens")
+    if cached is None:
+        toks = list(doc)
+        cached = _Tokens(
+            low=[t.lower_ for t in toks],
+            lemma=[t.lemma_.lower() for t in toks],
+            pos=[t.pos_ for t in toks],
+            tag=[t.tag_ for t in toks],
+            dep=[t.dep_ for t in toks],
+            shape=[t.shape_[:4] for t in toks],
+            ent=[t.ent_type_ or "-" for t in toks],
+            head=[t.head.i for t in toks],
+            idx=[t.idx for t in toks],
+            left=[t.left_edge.i for t in toks],
+            right=[t.right_edge.i for t in toks],
+            title=[t.is_title for t in toks],
+            punct=[t.is_punct for t in toks],
+            quote_mark=[t.text in QUOTE_TOKENS for t in toks],
+            sent_start=[bool(t.is_sent_start) for t in toks],
+        )
+        doc.user_data["newsgraph.attribution_tokens"] = cached
+    return cached
+
+
 def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None) -> list[dict[str, float]]:
     """CRFsuite items for the tokens of ``doc[start:end]``: ``name=value`` strings and flags weigh 1.0.
 
     ``quoted`` holds the character offsets that stand inside quote marks.
     """
     cues = cue_lemmas()
+    t = _tokens(doc)
+    n = len(t.low)
+    end = n if end is None else end
+    is_cue = [t.lemma[i] in cues and t.pos[i] in ("VERB", "AUX") for i in range(start, end)]
     items: list[dict[str, float]] = []
-    n = len(doc)
-    for tok in doc[start:end]:
-        lemma = tok.lemma_.lower()
-        head = tok.head
-        h_lemma = head.lemma_.lower()
+    for i in range(start, end):
+        lemma = t.lemma[i]
+        h = t.head[i]
+        h_lemma = t.lemma[h]
         f: dict[str, float] = {
             "bias": 1.0,
-            f"low={tok.lower_}": 1.0,
+            f"low={t.low[i]}": 1.0,
             f"lemma={lemma}": 1.0,
-            f"pos={tok.pos_}": 1.0,
-            f"tag={tok.tag_}": 1.0,
-            f"dep={tok.dep_}": 1.0,
-            f"shape={tok.shape_[:4]}": 1.0,
-            f"ent={tok.ent_type_ or '-'}": 1.0,
+            f"pos={t.pos[i]}": 1.0,
+            f"tag={t.tag[i]}": 1.0,
+            f"dep={t.dep[i]}": 1.0,
+            f"shape={t.shape[i]}": 1.0,
+            f"ent={t.ent[i]}": 1.0,
             f"h_lemma={h_lemma}": 1.0,
-            f"h_pos={head.pos_}": 1.0,
-            f"h_dep={head.dep_}": 1.0,
-            f"dep_hdep={tok.dep_}|{head.dep_}": 1.0,
+            f"h_pos={t.pos[h]}": 1.0,
+            f"h_dep={t.dep[h]}": 1.0,
+            f"dep_hdep={t.dep[i]}|{t.dep[h]}": 1.0,
         }
         for flag, on in (
-            ("title", tok.is_title),
-            ("punct", tok.is_punct),
-            ("quote_mark", tok.text in QUOTE_TOKENS),
-            ("in_quote", tok.idx in quoted),
-            ("cue", lemma in cues and tok.pos_ in ("VERB", "AUX")),
+            ("title", t.title[i]),
+            ("punct", t.punct[i]),
+            ("quote_mark", t.quote_mark[i]),
+            ("in_quote", t.idx[i] in quoted),
+            ("cue", is_cue[i - start]),
             ("h_cue", h_lemma in cues),
-            ("sent_start", bool(tok.is_sent_start)),
+            ("sent_start", t.sent_start[i]),
         ):
             if on:
                 f[flag] = 1.0
-        # The path up to the nearest verb of saying: which relation leads there, and how far.
-        node, path = tok, []
+        # The path up to the nearest verb of saying: which relation leads there, and how far (a
+        # sentence's root is its own head, so the walk may stay there).
+        node, path = i, []
         for depth in range(1, 7):
-            path.append(node.dep_)
-            if node.head is node:
-                break
-            child, node = node, node.head
-            if node.lemma_.lower() in cues and node.pos_ in ("VERB", "AUX"):
+            path.append(t.dep[node])
+            child, node = node, t.head[node]
+            if t.lemma[node] in cues and t.pos[node] in ("VERB", "AUX"):
                 f["cue_anc"] = 1.0
                 f[f"cue_anc_dep={path[-1]}"] = 1.0
                 f["cue_anc_depth"] = float(min(depth, 4))
-                f[f"cue_anc_lemma={node.lemma_.lower()}"] = 1.0
+                f[f"cue_anc_lemma={t.lemma[node]}"] = 1.0
                 f[f"cue_anc_first={path[0]}"] = 1.0
                 # Where the cue's argument begins and ends, and which preposition leads it: the
                 # content's bounds are mostly these.
-                if child.dep_ == "prep":
-                    f[f"cue_arg_prep={child.lower_}"] = 1.0
-                if tok.i == child.left_edge.i:
+                if t.dep[child] == "prep":
+                    f[f"cue_arg_prep={t.low[child]}"] = 1.0
+                if i == t.left[child]:
                     f["arg_left_edge"] = 1.0
-                if tok.i == child.right_edge.i:
+                if i == t.right[child]:
                     f["arg_right_edge"] = 1.0
                 break
         for off in (-2, -1, 1, 2):
-            j = tok.i + off
+            j = i + off
             if 0 <= j < n:
-                nb = doc[j]
-                f[f"{off}:low={nb.lower_}"] = 1.0
-                f[f"{off}:pos={nb.pos_}"] = 1.0
-                if nb.idx in quoted:
+                f[f"{off}:low={t.low[j]}"] = 1.0
+                f[f"{off}:pos={t.pos[j]}"] = 1.0
+                if t.idx[j] in quoted:
                     f[f"{off}:in_quote"] = 1.0
-                if nb.lemma_.lower() in cues:
+                if t.lemma[j] in cues:
                     f[f"{off}:cue"] = 1.0
             else:
                 f[f"{off}:edge"] = 1.0
@@ -166,11 +214,12 @@ def tag(doc, quoted: set[int] | None = None) -> list[TaggedSpan]:
     if quoted is None:
         quoted = quoted_offsets(doc.text)
     lexicon = cue_lexicon()
+    t = _tokens(doc)
     spans: list[TaggedSpan] = []
     for start, end in paragraphs(doc):
         # A paragraph with no quote mark and none of the verbs the training data uses as cues
         # attributes nothing the tagger could find: skipping it keeps the stage cheap.
-        if not any(t.idx in quoted or (t.pos_ == "VERB" and t.lemma_.lower() in lexicon) for t in doc[start:end]):
+        if not any(t.idx[i] in quoted or (t.pos[i] == "VERB" and t.lemma[i] in lexicon) for i in range(start, end)):
             continue
         labels = tagger.tag(token_features(doc, quoted, start, end))
         current: TaggedSpan | None = None
