@@ -166,3 +166,45 @@ def test_the_quote_after_adding_is_the_second_verbs():
     assert [p["text"] for p in first.get("parts", [first["content"]])] == ["We cannot afford this any more"]
     second = by_content(art, "The costs have doubled")
     assert second["cue"]["text"] == "adding"
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender():
+    text = (
+        "Ruling on Manafort\n\n"
+        "Judge Amy Walsh sided with prosecutors on Wednesday in the case against Paul Manafort.\n\n"
+        'Mr. Manafort said he had never lied to investigators. "I told them everything," he said.\n\n'
+        "She said she wanted more details before the sentencing."
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "she wanted more details")["speaker"]["name"] == "Amy Walsh"
+    assert by_content(art, "I told them everything")["speaker"]["name"] == "Paul Manafort"
+
+
+def test_a_description_goes_to_the_speaker_it_described_before_or_to_the_titled_person():
+    text = (
+        "Talks in Jerusalem\n\n"
+        "JERUSALEM (Reuters) - Prime Minister Benjamin Netanyahu met the American envoy on Monday as talks on a ceasefire resumed.\n\n"
+        'A senior Pakistani official warned that a withdrawal would mean chaos. "It would be a civil war," the official said.\n\n'
+        "Mark Regev, a spokesman, said the prime minister denied that the conversation took place."
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "It would be a civil war")["speaker"]["name"] == "senior Pakistani official"
+    nested = [q for q in art.quotes if q["content"]["text"] == "that the conversation took place"]
+    assert nested and nested[0]["speaker"]["name"] == "Benjamin Netanyahu"  # not Regev, whose words hold it
+
+
+def test_straight_single_quotes_are_quote_marks_and_apostrophes_are_not():
+    text = "'Peace with a group that is still killing people is meaningless,' President Ashraf Ghani said. The officials' cars don't stop in the '90s district."
+    inner = [text[s.start : s.end] for s in quote_segments(text)]
+    assert inner == ["Peace with a group that is still killing people is meaningless,"]
+    art = newsgraph.extract_text(text)
+    q = by_content(art, "Peace with a group")
+    assert q["kind"] == "direct" and q["speaker"]["name"] == "Ashraf Ghani"
+
+
+def test_a_passive_subject_is_not_the_speaker_of_what_is_said_of_him():
+    art = newsgraph.extract_text(
+        "Manafort charged\n\nPaul Manafort was indicted in two venues.\n\nHe was charged with tax violations, bank fraud and false statements, but he was not charged with any crimes related to the election."
+    )
+    for q in art.quotes:
+        assert not (q["speaker"]["mention"] and q["speaker"]["mention"]["text"] == "He"), q

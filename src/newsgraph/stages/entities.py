@@ -207,7 +207,7 @@ def _part_of_title(ent) -> bool:
 
 def _clean(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
-    return re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"^(?:the|The|a|an)\s+", "", text)
 
 
 def _label_votes(ents) -> dict[str, dict[str, int]]:

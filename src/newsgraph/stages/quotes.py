@@ -34,6 +34,30 @@ SPEECH = frozenset(
 )
 BELIEF = frozenset("believe think know want hope expect fear worry feel doubt plan intend wish consider suspect understand".split())
 CUE_LEMMAS = SPEECH | BELIEF
+# What the tagger may take as a cue besides those: verbs and nouns of judging, arguing, asking, showing
+# and feeling ("criticized", "cited", "the claim"). A tagged "cue" outside them is an act, not an
+# attribution ("renegotiated trade deals", "was charged with"), and is dropped.
+ATTITUDE = frozenset(
+    """
+    accept accusation acknowledgement acknowledgment address admire admission advocate allegation
+    analysis announcement anticipate apologize appeal applaud argument assertion assessment assume
+    attack back beg belief bemoan blame blast blog brag bristle calculate celebrate challenge champion
+    characterise characterize chide chronicle cite clarify commend commit compare complaint concern
+    conclusion condemn condemnation congratulate consent contest criticise criticism criticize debate
+    decide declaration decline decry deem defend demonstrate denial denounce depict deride detail
+    determine discover discuss dislike dismiss dispute document downplay echo encourage endorse
+    endorsement envision equate establish exaggerate exhort express fault find finding forecast frame
+    grill guarantee guess hail hate herald highlight idea identify imagine implore inquire insistence
+    interview invite invoke judge lambast lambaste laud letter like liken lobby love memo message
+    minimise minimize mock moralize object offer opinion oppose opposition outline paint perceive plead
+    portray position praise preach prediction prefer press presume print proclaim project promote
+    proposal protest prove publish push question quote rail raise realise realize rebuke rebut recite
+    recognise recognize reference refuse refute regard reject rejection release repeat request response
+    retweet retweete ridicule scold see seek seethe show slam speak speech stance statement suggestion
+    support suppose talk testimony thank theory threat threaten tout underscore view vision warning
+    weigh welcome wonder worried
+    """.split()
+)
 # Cues whose clause complement is an infinitive: "wants to …", "vowed to …".
 XCOMP_CUES = frozenset("want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split())
 # Verbs whose passive subject is the one addressed, not the speaker: "was told", "were asked".
@@ -42,9 +66,10 @@ SELF_REFERENCE = frozenset("i we you me us".split())
 # Verbs that give a judgement as a name: "called the charges unsubstantiated", "described Clinton as
 # 'a lifetime politician'". What is said is the object and what it is called.
 NAMING_VERBS = frozenset("call describe label dub brand term".split())
+MODEL_CUES = CUE_LEMMAS | ATTITUDE | NAMING_VERBS
 OPINION_NOUNS = frozenset("opinion view words estimation assessment judgment judgement mind belief".split())
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "‹": "›", "「": "」", "”": "”"}
+OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "'": "'", "‹": "›", "「": "」", "”": "”"}
 _BYLINE_AFTER = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
 _HEADLINE_TAIL = re.compile(r"\s+[—–-]\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*$")
 # "WALLACE: Let's start …" — a speaker's turn in a transcript, at the start of a paragraph.
@@ -107,6 +132,9 @@ def quote_segments(text: str) -> list[Segment]:
                     break
                 j += 1
             end = min(j, n)
+            if ch == "'" and (end >= n or text[end] != "'"):
+                i += 1  # a straight apostrophe ('90s, 'em) that no mark closes in its paragraph
+                continue
             if end - i > 3:
                 segments.append(Segment(i + 1, end, i, min(end + 1, n) if end < n and text[end] in closers else end))
             i = end + 1
@@ -128,9 +156,15 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closes(text: str, j: int, opener: str) -> bool:
+    nxt = text[j + 1] if j + 1 < len(text) else " "
     if opener in "‘'" and text[j] == "’":
-        nxt = text[j + 1] if j + 1 < len(text) else " "
         return not nxt.isalpha()  # we’ve, it’s: an apostrophe, not a closing mark
+    if opener == "'":
+        prev = text[j - 1]
+        if nxt.isalnum() or prev.isspace():
+            return False  # don't, rock 'n' roll
+        # the officials' statement: a plural's apostrophe, not a closing mark
+        return not (prev == "s" and nxt == " " and text[j + 2 : j + 3].islower())
     return True
 
 
@@ -647,8 +681,20 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             if not parts or any(_overlap(p, t) for p in parts for t in taken):
                 continue
             src = min(sources, key=lambda q: (_token_gap(q, cue), q.start)) if sources else None
-            parsed = _subject(sp[cue.start : cue.end].root)
-            if parsed is not None and (src is None or _token_gap(src, cue) > 3):
+            croot = sp[cue.start : cue.end].root
+            passive = any(c.dep_ == "nsubjpass" for c in croot.children)
+            parsed = _subject(croot)
+            if passive:  # "he was charged with …": the subject is who is spoken of; the agent speaks
+                agent = next((g for c in croot.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                subj = next(c for c in croot.children if c.dep_ == "nsubjpass")
+                if agent is not None:
+                    head, mention = agent, _mention(agent)
+                elif src is not None and not src.start <= subj.i < src.end and _token_gap(src, cue) <= 3:
+                    head = sp[src.start : src.end].root
+                    mention = (sp[src.start].idx, sp[src.end - 1].idx + len(sp[src.end - 1].text))
+                else:
+                    head, mention = None, None
+            elif parsed is not None and (src is None or _token_gap(src, cue) > 3):
                 head, mention = parsed, _mention(parsed)  # the cue's own subject, where the tagger's source is far
             elif src is not None:
                 head = sp[src.start : src.end].root
@@ -661,6 +707,8 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             cue_text = text[cue_span[0] : cue_span[1]].lower()
             if sp[cue.start : cue.end].root.pos_ in ("ADP", "PUNCT", "SCONJ", "ADV") and not cue_text.startswith("according"):
                 continue  # a tagged cue with no verb or noun ("about", ":"): 2 of 20 right on PolNeAR dev
+            if not cue_text.startswith("according") and sp[cue.start : cue.end].root.lemma_.lower() not in MODEL_CUES:
+                continue  # an act, not an attribution
             if cue_text.startswith("according"):
                 kind = "according_to"
             else:

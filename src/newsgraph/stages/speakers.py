@@ -11,7 +11,9 @@ resolved is ``null``, with a lower confidence, never a guess given as fact.
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import metadata
 from typing import Any
 
 from ..types import Article
@@ -32,6 +34,19 @@ DOCUMENT_NOUNS = frozenset("transcript statement report letter release communiqu
 ORG_NOUNS = frozenset("company firm carrier airline manufacturer maker automaker carmaker planemaker bank group retailer giant corporation conglomerate ministry agency".split())
 # Words that are never a speaker's name: what they stand for is found, or the speaker stays unresolved.
 NOT_NAMES = frozenset("it its i me you we they which who whom that this these those one someone something".split())
+# What tells a person's gender in the article itself: an honorific before the name, a gendered word in
+# a title or apposition, a "he"/"she" in a sentence that names no one else. A pronoun goes to no one
+# the article shows to be of the other gender.
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+_MALE_HONORIFIC = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Monsieur|Herr)\.?\s*$")
+_FEMALE_HONORIFIC = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Mme|Lady|Dame|Queen|Princess|Frau)\.?\s*$")
+MALE_WORDS = frozenset(
+    "spokesman chairman congressman businessman councilman husband father son brother king prince boyfriend uncle nephew grandfather widower actor".split()
+)
+FEMALE_WORDS = frozenset(
+    "spokeswoman chairwoman congresswoman businesswoman councilwoman wife mother daughter sister queen princess girlfriend aunt niece grandmother widow actress lady".split()
+)
 
 
 class SpeakerResolver:
@@ -43,6 +58,7 @@ class SpeakerResolver:
             (m["start"], m["end"], e) for e in doc.entities for m in e["mentions"]
         )
         self.history: list[dict[str, Any]] = []  # speakers of earlier quotes, in order
+        self.gender: dict[str, str] = _genders(doc, self.mention_index)
 
     # -- the public interface ---------------------------------------------------------------------
 
@@ -54,6 +70,8 @@ class SpeakerResolver:
             if prev is None:
                 return self._out(None, None, None, "none", 0.3)
             return self._out(prev["name"], prev.get("entity"), prev.get("mention"), "none", 0.55)
+        if head is not None and head.pos_ in ("ADV", "SCONJ", "CCONJ", "PUNCT", "INTJ"):
+            return self._out(None, None, None, "none", 0.3)  # no name, pronoun or noun: "Accordingly," is no one
         mention = {"start": span[0], "end": span[1], "text": self.text[span[0] : span[1]]}
         words = mention["text"].lower().split()
         head_word = head.lower_ if head is not None else (words[-1] if words else "")
@@ -64,7 +82,12 @@ class SpeakerResolver:
         if ent is not None and ent["type"] in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
             return self._out(ent["name"], ent["id"], mention, "name", 0.95)
         if head_word in PRONOUNS_SINGULAR:
-            prev = self._last_person(at)
+            gender = "m" if head_word in MALE_PRONOUNS else "f"
+            if parent is not None and parent.get("kind") == "direct" and parent["speaker"].get("entity"):
+                # "he" in someone's own quoted words is someone else, named before
+                prev = self._last_person(at, prefer_speaker=False, gender=gender, exclude=parent["speaker"]["entity"])
+            else:
+                prev = self._last_person(at, gender=gender)
             return self._out(prev[0], prev[1], mention, "pronoun", 0.75) if prev else self._out(None, None, mention, "pronoun", 0.3)
         if head_word in PRONOUNS_PLURAL:
             prev = self._last_speaker(at)
@@ -86,6 +109,9 @@ class SpeakerResolver:
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS:
+            issuer = self._named_inside(span)
+            if issuer is not None:  # "the White House statement", "a Kremlin readout"
+                return self._out(issuer["name"], issuer["id"], mention, "description", 0.8)
             prev = self._last_person(at)
             if prev:
                 return self._out(prev[0], prev[1], mention, "description", 0.7)
@@ -96,7 +122,18 @@ class SpeakerResolver:
                 if group:
                     return self._out("; ".join(e["name"] for e in group), None, mention, "description", 0.65)
             else:
-                prev = self._last_person(at, prefer_speaker=True)
+                same = self._described_before(at, lemma)
+                if same is not None:  # "a senior Pakistani official" … "the official"
+                    return self._out(same["name"], same.get("entity"), mention, "description", 0.7)
+                titled = self._titled(at, lemma, words)
+                if titled is not None:  # "the prime minister": the one person the article gave that title
+                    return self._out(titled[0], titled[1], mention, "description", 0.75)
+                if parent is not None and parent["speaker"].get("entity"):
+                    # Inside someone's words ("Regev said the prime minister denied …") a description is
+                    # someone else: the person named last, not the one speaking.
+                    prev = self._last_person(at, prefer_speaker=False, exclude=parent["speaker"]["entity"])
+                else:
+                    prev = self._last_person(at, prefer_speaker=True)
                 if prev:
                     return self._out(prev[0], prev[1], mention, "description", 0.7)
         named = self._entity_named(mention["text"], head)
@@ -137,6 +174,11 @@ class SpeakerResolver:
                 inside = ent
         return inside if inside is not None and inside["type"] == "PERSON" else None
 
+    def _named_inside(self, span: tuple[int, int]) -> dict[str, Any] | None:
+        """The one person or organisation named inside the phrase."""
+        found = {ent["id"]: ent for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in ("PERSON", "ORG")}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _entity_named(self, text: str, head) -> dict[str, Any] | None:
         """The person or organisation a proper name stands for: one of its names, or a person's
         surname; nothing where two entities would fit."""
@@ -162,24 +204,58 @@ class SpeakerResolver:
                 return sp
         return None
 
-    def _last_person(self, at: int, prefer_speaker: bool = True) -> tuple[str, str] | None:
-        """The last person quoted before ``at``, else the last person mentioned."""
+    def _last_person(self, at: int, prefer_speaker: bool = True, gender: str | None = None, exclude: str | None = None) -> tuple[str, str] | None:
+        """The last person quoted before ``at``, else the last person mentioned; of the given gender
+        where the article tells it, and not ``exclude``."""
         if prefer_speaker:
             for sp in reversed(self.history):
-                if sp["at"] < at and sp.get("entity") and self._is_person(sp["entity"]):
+                if sp["at"] < at and sp.get("entity") and self._is_person(sp["entity"]) and self._fits(sp["entity"], gender):
                     return sp["name"], sp["entity"]
-        return self._last_named(at, "PERSON")
+        return self._last_named(at, "PERSON", gender, exclude)
+
+    def _described_before(self, at: int, lemma: str) -> dict[str, Any] | None:
+        """The last earlier speaker the article left unnamed and described with the same noun."""
+        for sp in reversed(self.history):
+            m = sp.get("mention") or {}
+            words = re.findall(r"[\w'’-]+", (m.get("text") or "").lower())
+            if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and words[-1] == lemma:
+                return sp
+        return None
+
+    def _titled(self, at: int, lemma: str, words: list[str]) -> tuple[str, str] | None:
+        """The person named before ``at`` whose titles hold the description's noun, and most of its
+        other words ("the prime minister" → Prime Minister Benjamin Netanyahu); none where two fit
+        as well."""
+        wanted = {w for w in words if w not in ("the", "this", "that")}
+        best: dict[str, tuple[int, int, tuple[str, str]]] = {}
+        for s, _, ent in self.mention_index:
+            if s >= at:
+                break
+            if ent["type"] != "PERSON" or not ent.get("titles"):
+                continue
+            have = {w.lower() for t in ent["titles"] for w in re.findall(r"[\w'’-]+", t)}
+            if lemma in have:
+                best[ent["id"]] = (len(wanted & have), s, (ent["name"], ent["id"]))
+        if not best:
+            return None
+        ranked = sorted(best.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None
+        return ranked[0][2]
+
+    def _fits(self, entity_id: str, gender: str | None) -> bool:
+        return gender is None or self.gender.get(entity_id, gender) == gender
 
     def _last_org(self, at: int) -> tuple[str, str] | None:
         return self._last_named(at, "ORG")
 
-    def _last_named(self, at: int, etype: str) -> tuple[str, str] | None:
+    def _last_named(self, at: int, etype: str, gender: str | None = None, exclude: str | None = None) -> tuple[str, str] | None:
         """The entity of this type named last before ``at``."""
         best = None
         for s, _, ent in self.mention_index:
             if s >= at:
                 break
-            if ent["type"] == etype:
+            if ent["type"] == etype and self._fits(ent["id"], gender) and ent["id"] != exclude:
                 best = (ent["name"], ent["id"])
         return best
 
@@ -201,3 +277,66 @@ class SpeakerResolver:
             if len(people) >= 2:
                 return people
         return None
+
+
+def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]]) -> dict[str, str]:
+    """Each person's gender as the article shows it ("m" or "f"); nobody is guessed from a name.
+
+    Evidence, weighed: an honorific before a mention ("Mr.", "Ms.") 3; a gendered word in a title
+    ("spokeswoman", "wife of") 2; a subject "he"/"she" or a possessive "his"/"her" in a sentence
+    that names this person and no other, after the name, or opening the next sentence 1."""
+    score: dict[str, int] = {}
+    text = doc.text
+    people = [(s, e, ent) for s, e, ent in mention_index if ent["type"] == "PERSON"]
+    for s, _, ent in people:
+        before = text[max(0, s - 12) : s]
+        if _MALE_HONORIFIC.search(before):
+            score[ent["id"]] = score.get(ent["id"], 0) + 3
+        elif _FEMALE_HONORIFIC.search(before):
+            score[ent["id"]] = score.get(ent["id"], 0) - 3
+    for ent in doc.entities:
+        if ent["type"] != "PERSON":
+            continue
+        words = {w.lower().strip(",.") for t in ent.get("titles") or [] for w in t.split()}
+        score[ent["id"]] = score.get(ent["id"], 0) + 2 * (len(words & MALE_WORDS) > 0) - 2 * (len(words & FEMALE_WORDS) > 0)
+    sp = doc.nlp
+    if sp is not None and people:
+        sents = list(sp.sents)
+        for i, sent in enumerate(sents):
+            named = [(s, ent) for s, _, ent in people if sent.start_char <= s < sent.end_char]
+            if len({ent["id"] for _, ent in named}) != 1:
+                continue
+            first, ent = named[0]
+            later = [t for t in sent if t.idx > first]
+            if i + 1 < len(sents) and sents[i + 1][0].lower_ in ("he", "she"):
+                later.append(sents[i + 1][0])
+            for t in later:
+                if t.dep_ in ("nsubj", "nsubjpass", "poss") and (t.lower_ in ("he", "his") or t.lower_ in ("she", "her")):
+                    score[ent["id"]] = score.get(ent["id"], 0) + (1 if t.lower_ in MALE_PRONOUNS else -1)
+    out = {k: ("m" if v > 0 else "f") for k, v in score.items() if v}
+    for ent in doc.entities:  # no word of the article tells: the given name, where it is a strong sign
+        words = ent["name"].split()
+        if ent["type"] == "PERSON" and ent["id"] not in out and len(words) >= 2:
+            guess = first_name_genders().get(words[0].lower())
+            if guess:
+                out[ent["id"]] = guess
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Given names that name one gender in at least 90% of their bearers ("amy" → "f", "paul" → "m"),
+    read once from the name table nomquamgender ships (MIT; 720,000 names from census and registry
+    data, with how often each is borne by women). Names seen fewer than 100 times are left out. The
+    table is read as text, without importing the package (which loads pandas)."""
+    path = metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
+    raw = path.read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for m in _NAME_ROW.finditer(raw):
+        share = float(m.group(3))
+        if int(m.group(2)) >= 100 and (share >= 0.9 or share <= 0.1):
+            out[m.group(1)] = "f" if share >= 0.9 else "m"
+    return out
+
+
+_NAME_ROW = re.compile(r'"([a-z][a-z\'-]+)": \[\d+, (\d+), ([01](?:\.\d+)?)')
