@@ -208,3 +208,16 @@ def test_a_passive_subject_is_not_the_speaker_of_what_is_said_of_him():
     )
     for q in art.quotes:
         assert not (q["speaker"]["mention"] and q["speaker"]["mention"]["text"] == "He"), q
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("Talks\n\nDelegates met for talks, which well-placed sources said would focus on the region's foreign debt.", "would focus on the region's foreign debt", "well-placed sources"),
+        ("Veba\n\nThe shares on offer are expected to bring a cash call of over two billion marks.", "The shares on offer", None),
+    ],
+)
+def test_the_cue_and_a_passive_subject_stay_out_of_what_was_said(text, content, mention):
+    q = by_content(newsgraph.extract_text(text), content)
+    assert q["cue"]["text"] not in q["content"]["text"]
+    assert (q["speaker"]["mention"] or {}).get("text") == mention

@@ -289,8 +289,9 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         subj = opinion_speaker  # "In Blinken's opinion, …, but reiterated that …": Blinken again
     else:
         subj = _subject(verb)
-    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSED:
-        # "Parents were asked what should change": the subject is who was asked, the asker is unnamed
+    if subj is not None and subj.dep_ == "nsubjpass":
+        # "Parents were asked what should change", "The shares are expected to bring …": the subject is
+        # who was asked or what is spoken of; the agent speaks, or no one named
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and verb.dep_ not in ("ROOT", "parataxis"):
@@ -330,6 +331,9 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
             # "X said:" with the quote in the next sentence, or a verb with no clause: not a quote here.
             return None
         pieces = [comp]
+    # "talks, which sources said would focus on …": the cue and its speaker are no part of what was said
+    after = next((t for t in doc[verb.i + 1 : sent.end] if not t.is_punct), None)
+    pieces = [((after.idx if after is not None else e), e) if s <= verb.idx < e else (s, e) for s, e in pieces]
     parts = [_trim(_doc_text(doc), s, e) for s, e in pieces]
     parts = [p for p in parts if p[1] > p[0]]
     if not parts or sum(e - s for s, e in parts) < 8:
