@@ -221,3 +221,14 @@ def test_the_cue_and_a_passive_subject_stay_out_of_what_was_said(text, content, 
     q = by_content(newsgraph.extract_text(text), content)
     assert q["cue"]["text"] not in q["content"]["text"]
     assert (q["speaker"]["mention"] or {}).get("text") == mention
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Yen\n\nOne dealer said the central bank bought about 200 mln dlrs through brokers. The buying began when the dollar was at about 149.60 yen, he said.", "The buying began", "One dealer"),
+        ("Turnover\n\nBritish Airways shares were traded heavily. The Stock Exchange said turnover rose to a record. It said the largest issue was British Airways.", "the largest issue", "Stock Exchange"),
+    ],
+)
+def test_he_and_it_go_to_the_one_last_quoted(text, content, speaker):
+    assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker

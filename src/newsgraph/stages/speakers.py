@@ -29,6 +29,13 @@ ROLE_NOUNS = frozenset(
     prosecutor judge king queen prince candidate nominee adviser advisor aide head counterpart
     """.split()
 )
+# One person the article leaves unnamed: "a spokesman", "one dealer", "the witness".
+PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """
+    spokesman spokeswoman dealer trader analyst economist source witness banker lawyer attorney expert
+    resident man woman official strategist negotiator investigator researcher scientist doctor activist
+    """.split()
+)
 DOCUMENT_NOUNS = frozenset("transcript statement report letter release communique communiqué readout memo document".split())
 # Nouns that describe an organisation: "the company said" is the company last named.
 ORG_NOUNS = frozenset("company firm carrier airline manufacturer maker automaker carmaker planemaker bank group retailer giant corporation conglomerate ministry agency".split())
@@ -87,7 +94,7 @@ class SpeakerResolver:
                 # "he" in someone's own quoted words is someone else, named before
                 prev = self._last_person(at, prefer_speaker=False, gender=gender, exclude=parent["speaker"]["entity"])
             else:
-                prev = self._last_person(at, gender=gender)
+                prev = self._last_described(at, gender) or self._last_person(at, gender=gender)
             return self._out(prev[0], prev[1], mention, "pronoun", 0.75) if prev else self._out(None, None, mention, "pronoun", 0.3)
         if head_word in PRONOUNS_PLURAL:
             prev = self._last_speaker(at)
@@ -95,7 +102,7 @@ class SpeakerResolver:
                 return self._out(prev["name"], None, mention, "pronoun", 0.6)
             return self._out(None, None, mention, "pronoun", 0.3)
         if head_word == "it":
-            org = self._last_org(at)
+            org = self._last_org_speaker(at) or self._last_org(at)
             return self._out(org[0], org[1], mention, "pronoun", 0.6) if org else self._out(None, None, mention, "pronoun", 0.3)
         if head_word in ("which", "who", "that") and head is not None and head.head.dep_ == "relcl":
             ent = self._entity_at((head.head.head.idx, head.head.head.idx + len(head.head.head.text)), head.head.head)
@@ -212,6 +219,24 @@ class SpeakerResolver:
                 if sp["at"] < at and sp.get("entity") and self._is_person(sp["entity"]) and self._fits(sp["entity"], gender):
                     return sp["name"], sp["entity"]
         return self._last_named(at, "PERSON", gender, exclude)
+
+    def _last_described(self, at: int, gender: str) -> tuple[str, None] | None:
+        """'A spokesman said …. He said …': where the last one quoted is a person the article leaves
+        unnamed, "he" or "she" is that person (of a fitting gender)."""
+        prev = next((sp for sp in reversed(self.history) if sp["at"] < at and sp.get("name")), None)
+        if prev is None or prev.get("entity") or prev.get("form") not in ("description", "name"):
+            return None
+        words = re.findall(r"[\w'’-]+", ((prev.get("mention") or {}).get("text") or "").lower())
+        if not words or words[-1] not in PERSON_NOUNS or (words[-1] in MALE_WORDS and gender == "f") or (words[-1] in FEMALE_WORDS and gender == "m"):
+            return None
+        return prev["name"], None
+
+    def _last_org_speaker(self, at: int) -> tuple[str, str] | None:
+        """'The exchange said …. It said …': the last one quoted, where that was an organisation."""
+        prev = next((sp for sp in reversed(self.history) if sp["at"] < at and sp.get("name")), None)
+        if prev is not None and prev.get("entity") and any(e["id"] == prev["entity"] and e["type"] == "ORG" for e in self.entities):
+            return prev["name"], prev["entity"]
+        return None
 
     def _described_before(self, at: int, lemma: str) -> dict[str, Any] | None:
         """The last earlier speaker the article left unnamed and described with the same noun."""
