@@ -232,3 +232,14 @@ def test_the_cue_and_a_passive_subject_stay_out_of_what_was_said(text, content, 
 )
 def test_he_and_it_go_to_the_one_last_quoted(text, content, speaker):
     assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker
+
+
+def test_a_description_naming_its_own_country_is_no_one_else():
+    text = (
+        "Crash\n\nEgypt's aviation minister said the sudden disappearance was more likely caused by a terrorist attack. "
+        'In Paris, the French foreign minister said that there was "absolutely no indication" of why the flight came down.\n\n'
+        "The foreign ministers of the UK, France and Germany said they regretted the decision."
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "absolutely no indication")["speaker"]["name"] == "French foreign minister"
+    assert by_content(art, "they regretted the decision")["speaker"]["name"].startswith("foreign ministers of the UK")

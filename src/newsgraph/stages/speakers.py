@@ -66,6 +66,7 @@ class SpeakerResolver:
         )
         self.history: list[dict[str, Any]] = []  # speakers of earlier quotes, in order
         self.gender: dict[str, str] = _genders(doc, self.mention_index)
+        self.titles: dict[str, set[str]] = {e["id"]: {w.lower() for t in e.get("titles") or [] for w in re.findall(r"[\w'’-]+", t)} for e in doc.entities}
 
     # -- the public interface ---------------------------------------------------------------------
 
@@ -115,7 +116,7 @@ class SpeakerResolver:
             org = self._last_org(at)
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
-        if lemma in DOCUMENT_NOUNS:
+        if lemma in DOCUMENT_NOUNS and (head is None or head.tag_ != "NNS"):
             issuer = self._named_inside(span)
             if issuer is not None:  # "the White House statement", "a Kremlin readout"
                 return self._out(issuer["name"], issuer["id"], mention, "description", 0.8)
@@ -123,16 +124,19 @@ class SpeakerResolver:
             if prev:
                 return self._out(prev[0], prev[1], mention, "description", 0.7)
         definite = bool(words) and words[0] in ("the", "this", "that", "these", "those")
+        # "the French foreign minister", "the foreign ministers of the UK, France and Germany": a
+        # description that names its own country or body is no one else's, unless their title says so.
+        own = self._places_inside(span)
         if lemma in ROLE_NOUNS and definite:
             if head is not None and head.tag_ in ("NNS", "NNPS"):
-                group = self._last_group(at)
+                group = self._last_group(at) if not own else None
                 if group:
                     return self._out("; ".join(e["name"] for e in group), None, mention, "description", 0.65)
             else:
-                same = self._described_before(at, lemma)
+                same = self._described_before(at, lemma, own)
                 if same is not None:  # "a senior Pakistani official" … "the official"
                     return self._out(same["name"], same.get("entity"), mention, "description", 0.7)
-                titled = self._titled(at, lemma, words)
+                titled = self._titled(at, lemma, words, own)
                 if titled is not None:  # "the prime minister": the one person the article gave that title
                     return self._out(titled[0], titled[1], mention, "description", 0.75)
                 if parent is not None and parent["speaker"].get("entity"):
@@ -141,7 +145,7 @@ class SpeakerResolver:
                     prev = self._last_person(at, prefer_speaker=False, exclude=parent["speaker"]["entity"])
                 else:
                     prev = self._last_person(at, prefer_speaker=True)
-                if prev:
+                if prev and own <= self._title_words(prev[1]):  # "the US top diplomat": a US Secretary of State
                     return self._out(prev[0], prev[1], mention, "description", 0.7)
         named = self._entity_named(mention["text"], head)
         if named is not None:  # "Mulally" where the recogniser missed the name: Alan Mulally, named before
@@ -180,6 +184,13 @@ class SpeakerResolver:
             if span[0] <= s and e <= span[1] and inside is None:
                 inside = ent
         return inside if inside is not None and inside["type"] == "PERSON" else None
+
+    def _title_words(self, entity_id: str) -> set[str]:
+        return self.titles.get(entity_id, set())
+
+    def _places_inside(self, span: tuple[int, int]) -> set[str]:
+        """The words of the countries, nationalities and bodies named inside the phrase."""
+        return {w for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in ("GPE", "NORP", "ORG") for w in re.findall(r"[\w'’-]+", self.text[s:e].lower())}
 
     def _named_inside(self, span: tuple[int, int]) -> dict[str, Any] | None:
         """The one person or organisation named inside the phrase."""
@@ -238,16 +249,17 @@ class SpeakerResolver:
             return prev["name"], prev["entity"]
         return None
 
-    def _described_before(self, at: int, lemma: str) -> dict[str, Any] | None:
-        """The last earlier speaker the article left unnamed and described with the same noun."""
+    def _described_before(self, at: int, lemma: str, own: set[str] = frozenset()) -> dict[str, Any] | None:
+        """The last earlier speaker the article left unnamed and described with the same noun (and
+        the same country or body, where the description names one)."""
         for sp in reversed(self.history):
             m = sp.get("mention") or {}
             words = re.findall(r"[\w'’-]+", (m.get("text") or "").lower())
-            if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and words[-1] == lemma:
+            if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and words[-1] == lemma and own <= set(words):
                 return sp
         return None
 
-    def _titled(self, at: int, lemma: str, words: list[str]) -> tuple[str, str] | None:
+    def _titled(self, at: int, lemma: str, words: list[str], own: set[str] = frozenset()) -> tuple[str, str] | None:
         """The person named before ``at`` whose titles hold the description's noun, and most of its
         other words ("the prime minister" → Prime Minister Benjamin Netanyahu); none where two fit
         as well."""
@@ -258,8 +270,8 @@ class SpeakerResolver:
                 break
             if ent["type"] != "PERSON" or not ent.get("titles"):
                 continue
-            have = {w.lower() for t in ent["titles"] for w in re.findall(r"[\w'’-]+", t)}
-            if lemma in have:
+            have = self._title_words(ent["id"])
+            if lemma in have and own <= have:
                 best[ent["id"]] = (len(wanted & have), s, (ent["name"], ent["id"]))
         if not best:
             return None
