@@ -68,8 +68,8 @@ def test_timex_values(shared, folder):
 
 
 QUOTES_LENIENT_FLOOR = 0.76
-QUOTES_STRICT_FLOOR = 0.59
-QUOTES_SPEAKER_FLOOR = 0.85
+QUOTES_STRICT_FLOOR = 0.60
+QUOTES_SPEAKER_FLOOR = 0.88
 
 
 @pytest.mark.slow
