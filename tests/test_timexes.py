@@ -36,6 +36,21 @@ def test_weekday_follows_the_tense():
     assert [t["value"] for t in article.timexes] == ["2021-06-29", "2021-07-06"]
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The committee meets Friday to vote on the bill.", "2021-07-02"),  # the present of a schedule
+        ("The court postponed the hearing until Friday.", "2021-07-02"),  # a deadline set in a report
+        ("His lawyers said they would travel to Geneva on Friday.", "2021-07-02"),  # future in the past
+        ("They will appeal Friday's ruling.", "2021-06-25"),  # a day that owns a thing already done
+        ("The offer had been due to expire Friday.", "2021-06-25"),  # a plan of the past
+    ],
+)
+def test_weekday_reads_the_verb_around_it(text, value):
+    article = newsgraph.extract_text(text, published="2021-06-30")
+    assert [t["value"] for t in article.timexes] == [value]
+
+
 def test_a_month_ahead_of_the_anchor_in_a_past_report_is_last_year():
     article = newsgraph.extract_text("The talks ended in November. They resume in September.", published="2021-06-30")
     assert [t["value"] for t in article.timexes] == ["2020-11", "2021-09"]

@@ -31,6 +31,8 @@ UNITS = {
     "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
 }  # fmt: skip
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# Verbs that set or move a deadline: "postponed until Tuesday" names a day still to come.
+DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "adjourn", "defer", "give", "suspend", "recess", "hold", "set", "push", "put"})
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -277,8 +279,11 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
 
 
 def _tense_lookup(sp):
-    """'past', 'future', 'intent' (an infinitive: "plans to meet Friday") or None for the verb that
-    governs the words at a character offset."""
+    """'past', 'future', 'intent' (an infinitive: "plans to meet Friday"), 'present' or None for the
+    verb that governs the words at a character offset.
+
+    A day's name that owns a noun ("Wednesday's ruling") is the day of a thing already done, not of
+    the verb around it; a deadline moved or set "until Tuesday" lies ahead of the report."""
 
     starts = [t.idx for t in sp]
 
@@ -286,6 +291,14 @@ def _tense_lookup(sp):
         if not starts:
             return None
         tok = sp[max(0, bisect.bisect_right(starts, offset) - 1)]
+        first = tok
+        head = tok
+        for _ in range(2):  # "Wednesday's ruling", "Saturday night's debate"
+            if head.dep_ == "poss":
+                return None
+            if head.dep_ not in ("compound", "nmod") or head.head is head:
+                break
+            head = head.head
         for _ in range(8):
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
                 break
@@ -295,15 +308,30 @@ def _tense_lookup(sp):
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in aux) or any(a.lower_ in ("is", "are", "am") for a in aux) and tok.tag_ == "VBG" and tok.lower_ == "going":
+        words = {a.lower_ for a in aux}
+        before = sp[first.i - 1].lower_ if first.i > 0 else ""
+        if before in ("until", "till") and tok.lemma_ in DEADLINE_VERBS:
             return "future"
-        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or any(a.lower_ in ("has", "have", "had") for a in aux):
+        if words & {"will", "'ll", "shall", "wo"} or "would" in words and not words & {"have", "'ve"}:
+            return "future"
+        if words & {"is", "are", "am"} and tok.tag_ == "VBG" and tok.lower_ == "going":
+            return "future"
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & {"has", "have", "had"}:
             return "past"
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not aux:
             return "past"  # "the year ended March 31"
         if tok.tag_ in ("VBP", "VBZ") and not aux:
-            return None
+            # "meets Monday"; a verb the tagger took for a present in a sentence told in the past
+            # ("which fell on Friday" beside "hurt") is no plan
+            return None if tok.tag_ == "VBP" and any(t.tag_ == "VBD" for t in tok.sent) else "present"
         if tok.tag_ == "VB" and any(a.lower_ in ("to",) for a in tok.children):
+            up = tok.head
+            for _ in range(3):  # "it had been due to expire Friday": a plan of the past
+                if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in up.children):
+                    return "past"
+                if up.head is up:
+                    break
+                up = up.head
             return "intent"
         return None
 
@@ -326,7 +354,7 @@ def _year_for(month: int, day: int | None, anchor: dt.date | None, tense: str | 
         return str(year)
     # A past-tense report speaks of dates on or before the anchor, a plan of dates after it; with
     # no tense to go by, the date is the one within half a year of the anchor.
-    tense = None if tense == "intent" else tense
+    tense = None if tense in ("intent", "present") else tense
     # Reports in the past tense often name a date that is still to come ("payable Dec. 7", "extended
     # to Nov. 16"): up to two months ahead stays in the anchor's year.
     slack = 62 if day else 31
@@ -669,6 +697,6 @@ def _weekday(wd: int, anchor: dt.date | None, tense: str | None) -> str:
         return "XXXX-XX-XX"
     back = (anchor.weekday() - wd) % 7
     ahead = (wd - anchor.weekday()) % 7
-    if tense in ("future", "intent"):
+    if tense in ("future", "intent", "present"):  # news writes coming days in the present: "meets Monday"
         return (anchor + dt.timedelta(days=ahead)).isoformat()
     return (anchor - dt.timedelta(days=back)).isoformat()
