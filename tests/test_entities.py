@@ -90,3 +90,26 @@ def test_one_type_per_name_by_the_recognisers_majority():
     surnames = {"Mulally"}  # "Alan Mulally" is named in the article
     assert {e.text: _label(e, votes, surnames) for e in ents} == {"Ryanair": "ORG", "Toulouse": "GPE", "Mulally": "PERSON"}
     assert _label(ents[4], votes, surnames, titled=True) == "PERSON"  # "Mayor Toulouse"
+
+
+def test_a_surname_shared_by_several_full_names_is_not_guessed():
+    article = newsgraph.extract_text(
+        "President Trump arrived in Israel on Monday with first lady Melania Trump. "
+        "His daughter Ivanka Trump joined them. Later, Trump told reporters the visit was a success."
+    )
+    people = {e["name"]: [m["text"] for m in e["mentions"]] for e in article.entities if e["type"] == "PERSON"}
+    assert people["Trump"] == ["Trump", "Trump"]
+    assert people["Melania Trump"] == ["Melania Trump"]
+
+
+def test_a_surname_goes_to_the_full_name_named_before_it():
+    article = newsgraph.extract_text(
+        "Donald Trump spoke on Monday. Melania Trump visited a hospital. Later, Trump told reporters the visit was a success."
+    )
+    people = {e["name"]: [m["text"] for m in e["mentions"]] for e in article.entities if e["type"] == "PERSON"}
+    assert people["Donald Trump"] == ["Donald Trump", "Trump"]
+
+
+def test_an_entity_does_not_start_with_the_word_before_the_name():
+    article = newsgraph.extract_text("Why didn’t Obama do something about it? Obama said he had acted.")
+    assert all(not m["text"].startswith("n’t") for e in article.entities for m in e["mentions"])

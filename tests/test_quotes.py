@@ -243,3 +243,29 @@ def test_a_description_naming_its_own_country_is_no_one_else():
     art = newsgraph.extract_text(text)
     assert by_content(art, "absolutely no indication")["speaker"]["name"] == "French foreign minister"
     assert by_content(art, "they regretted the decision")["speaker"]["name"].startswith("foreign ministers of the UK")
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Vote\n\nKhalilzad said the deal was close. Ghani's adviser, Waheed Omer, acknowledged the risks of another election on Thursday. "
+            "This election must happen on time, he said.",
+            "This election must happen on time",
+            "Waheed Omer",
+        ),
+        (
+            "Wars\n\nGeorge Bush said the war on terror would be long. Mr. Bush launched combat operations in two countries, "
+            "but Barack Obama has boasted about troop withdrawals. “I was elected to end wars, not start them,” he said.",
+            "I was elected to end wars",
+            "Barack Obama",
+        ),
+        (
+            "Kabul\n\nNasrat Rahimi said the blast killed ten people. The envoy Zalmay Khalilzad is in Kabul briefing leaders on a deal that he says needs only approval.",
+            "needs only approval",
+            "Zalmay Khalilzad",
+        ),
+    ],
+)
+def test_he_is_the_person_who_is_the_subject_just_before(text, content, speaker):
+    assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker

@@ -155,6 +155,11 @@ def _split_possessives(sp) -> list:
     """"Italy’s RAI TG1" tagged as one name is two: the country and the organisation."""
     out = []
     for ent in sp.ents:
+        lead = ent.start
+        while lead < ent.end - 1 and (sp[lead].lower_ in ("n't", "n’t", "'s", "’s") or sp[lead].is_punct):
+            lead += 1  # "didn’t Obama": the recogniser took in the word before the name
+        if lead > ent.start:
+            ent = Span(sp, lead, ent.end, label=ent.label_)
         cut = next((t for t in ent if t.dep_ == "case" and t.text in ("'s", "’s") and t.i > ent.start), None)
         if cut is None or cut.i + 1 >= ent.end:
             out.append(ent)
@@ -246,14 +251,28 @@ def _norm(text: str) -> str:
 
 
 def _person_key(text: str, persons) -> str:
-    """People are keyed by the fullest name in the article that ends with the same surname."""
+    """People are keyed by the fullest name in the article that ends with the same surname. Where
+    several full names share it ("Melania Trump", "Ivanka Trump"), the surname alone is the one of
+    them named before it was first used alone, else a person of its own ("President Trump")."""
     tokens = text.split()
-    best = tokens
+    fuller: dict[str, int] = {}  # fuller name → where it is first named
+    first_alone = min((p.start for p in persons if _clean(p.text) == text), default=0)
     for p in persons:
         pt = _clean(p.text).split()
-        if pt and pt[-1] == tokens[-1] and len(pt) > len(best) and all(t in pt for t in tokens):
-            best = pt
-    return " ".join(best).lower()
+        if pt and pt[-1] == tokens[-1] and len(pt) > len(tokens) and all(t in pt for t in tokens):
+            fuller.setdefault(" ".join(pt), p.start)
+    longest = max((len(n.split()) for n in fuller), default=0)
+    # "Antony J. Blinken" and "Antony Blinken" are one name; different given names are not
+    distinct = {n for n in fuller if not any(m != n and set(n.split()) <= set(m.split()) for m in fuller)}
+    if len(distinct) > 1:
+        before = sorted((pos, n) for n, pos in fuller.items() if pos < first_alone)
+        if not before:
+            return " ".join(tokens).lower()
+        first = before[0][1]
+        fuller = {n: pos for n, pos in fuller.items() if set(first.split()) <= set(n.split())}
+        longest = max(len(n.split()) for n in fuller)
+    best = min((n for n in fuller if len(n.split()) == longest), key=lambda n: fuller[n], default=" ".join(tokens))
+    return best.lower()
 
 
 def _title_before(ent) -> str | None:

@@ -95,7 +95,7 @@ class SpeakerResolver:
                 # "he" in someone's own quoted words is someone else, named before
                 prev = self._last_person(at, prefer_speaker=False, gender=gender, exclude=parent["speaker"]["entity"])
             else:
-                prev = self._last_described(at, gender) or self._last_person(at, gender=gender)
+                prev = self._subject_before(min(at, span[0]), gender) or self._last_described(at, gender) or self._last_person(at, gender=gender)
             return self._out(prev[0], prev[1], mention, "pronoun", 0.75) if prev else self._out(None, None, mention, "pronoun", 0.3)
         if head_word in PRONOUNS_PLURAL:
             prev = self._last_speaker(at)
@@ -166,6 +166,7 @@ class SpeakerResolver:
     def remember(self, quote: dict[str, Any]) -> None:
         sp = dict(quote["speaker"])
         sp["at"] = quote["content"]["start"]
+        sp["until"] = quote["content"]["end"]
         self.history.append(sp)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -231,13 +232,49 @@ class SpeakerResolver:
                     return sp["name"], sp["entity"]
         return self._last_named(at, "PERSON", gender, exclude)
 
+    def _subject_before(self, ref: int, gender: str) -> tuple[str, str] | None:
+        """'Ghani's adviser, Omer, acknowledged the risks. "…," he said': the person who is the
+        subject of the clause just before the quote, of a fitting gender and not inside someone's
+        words: the nearest subject earlier in the quote's own sentence ("… Khalilzad is in Kabul
+        briefing Ghani on the deal that he says …"), else the main subjects of the sentence before,
+        the last first ("Mr. Bush launched …, but Mr. Obama has boasted …"). Pronouns there are
+        passed over; an unnamed person ("The dealer, who asked not to be named, …") leaves the choice
+        to the other rules."""
+        sp = self.doc.nlp
+        if sp is None:
+            return None
+        here = next((s for s in self._sentences() if s.start_char <= ref < s.end_char), None)
+        if here is None:
+            return None
+        candidates = [t for t in reversed(here) if t.dep_ in ("nsubj", "nsubjpass") and t.idx < ref]
+        if here.start > 0:
+            root = sp[here.start - 1].sent.root
+            heads = {root.i, *(c.i for c in root.children if c.dep_ == "conj")}
+            clauses = [root, *(t for t in root.subtree if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i in heads)]
+            candidates += sorted((c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda t: -t.i)
+        for subj in candidates:
+            if subj.pos_ == "PRON" or any(h["at"] <= subj.idx < h.get("until", h["at"]) for h in self.history):
+                continue  # a subject inside quoted words is not the one quoting them
+            for tok in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+                ent = next((e for s, end, e in self.mention_index if s <= tok.idx < end), None) or self._entity_named(tok.text, tok)
+                if ent is not None and ent["type"] == "PERSON" and self._fits(ent["id"], gender):
+                    return ent["name"], ent["id"]
+            if subj.lemma_.lower() in PERSON_NOUNS:
+                return None
+        return None
+
+    @functools.cache
+    def _sentences(self) -> list:
+        return list(self.doc.nlp.sents)
+
     def _last_described(self, at: int, gender: str) -> tuple[str, None] | None:
         """'A spokesman said …. He said …': where the last one quoted is a person the article leaves
         unnamed, "he" or "she" is that person (of a fitting gender)."""
         prev = next((sp for sp in reversed(self.history) if sp["at"] < at and sp.get("name")), None)
-        if prev is None or prev.get("entity") or prev.get("form") not in ("description", "name"):
+        if prev is None or prev.get("entity") or prev.get("form") not in ("description", "name", "pronoun"):
             return None
-        words = re.findall(r"[\w'’-]+", ((prev.get("mention") or {}).get("text") or "").lower())
+        said = prev["name"] if prev.get("form") == "pronoun" else (prev.get("mention") or {}).get("text")
+        words = re.findall(r"[\w'’-]+", (said or "").lower())
         if not words or words[-1] not in PERSON_NOUNS or (words[-1] in MALE_WORDS and gender == "f") or (words[-1] in FEMALE_WORDS and gender == "m"):
             return None
         return prev["name"], None
