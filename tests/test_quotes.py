@@ -269,3 +269,34 @@ def test_a_description_naming_its_own_country_is_no_one_else():
 )
 def test_he_is_the_person_who_is_the_subject_just_before(text, content, speaker):
     assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        (
+            "Rates\n\nThe governor turned down a plea by exporters to halt the rise of the currency against the dollar to stop them losing orders to Korea, Japan and Singapore, a spokesman for the Exporters Federation said.",
+            "The governor turned down a plea",
+            "a spokesman for the Exporters Federation",
+        ),
+        (
+            "Oil\n\nThe ministry will cut output by ten pct to support prices in Europe, Asia and Africa, an official at the Energy Ministry said.",
+            "The ministry will cut output",
+            "an official at the Energy Ministry",
+        ),
+        (
+            "Sanctions\n\nThe Interfax news agency quoted Foreign Minister Sergei Lavrov as saying that Moscow would respond to any new sanctions.",
+            "that Moscow would respond to any new sanctions",
+            "Foreign Minister Sergei Lavrov",
+        ),
+    ],
+)
+def test_speakers_the_parse_hangs_elsewhere(text, content, mention):
+    q = by_content(newsgraph.extract_text(text), content)
+    assert q["speaker"]["mention"]["text"] == mention
+
+
+def test_a_dateline_mention_is_no_speaker_of_the_body():
+    text = "Rating cut\n\nNEW YORK, June 18 (Reuters) - Standard and Poor's Corp said it cut to A-2 from A-1 the commercial paper of Acme Inc."
+    q = by_content(newsgraph.extract_text(text), "it cut to A-2")
+    assert q["speaker"]["name"] != "Reuters" and "Poor" in q["speaker"]["name"]

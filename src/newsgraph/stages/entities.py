@@ -151,6 +151,9 @@ def _named_by_kind(sp) -> list:
     return out
 
 
+CORPORATE_WORDS = frozenset("Corp Corporation Inc Co Cos Ltd Plc PLC plc LLC Group Holdings Investors Companies Restaurants Stores International".split())
+
+
 def _split_possessives(sp) -> list:
     """"Italy’s RAI TG1" tagged as one name is two: the country and the organisation."""
     out = []
@@ -161,7 +164,8 @@ def _split_possessives(sp) -> list:
         if lead > ent.start:
             ent = Span(sp, lead, ent.end, label=ent.label_)
         cut = next((t for t in ent if t.dep_ == "case" and t.text in ("'s", "’s") and t.i > ent.start), None)
-        if cut is None or cut.i + 1 >= ent.end:
+        if cut is None or cut.i + 1 >= ent.end or sp[cut.i + 1].text.rstrip(".") in CORPORATE_WORDS:
+            # "Standard and Poor's Corp", "McDonald's Corp": the possessive is part of the name
             out.append(ent)
             continue
         left = sp[ent.start : cut.i]

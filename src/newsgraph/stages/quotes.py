@@ -389,11 +389,50 @@ def _subject(verb):
             inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if inverted is not None:
                 return inverted
+        if tok is verb and (stranded := _stranded_subject(verb)) is not None:
+            return stranded
+        if tok is verb and (quoted := _quoted_as(verb)) is not None:
+            return quoted
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
             tok = tok.head
         else:
             return None
     return None
+
+
+def _quoted_as(verb):
+    """'Interfax quoted Lavrov as saying …': the one quoted speaks, not the one who quotes."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].lower_ != "as":
+        return None
+    for t in reversed(doc[max(verb.sent.start, verb.i - 10) : verb.i - 1]):
+        if t.lemma_.lower() in ("quote", "cite"):
+            obj = next((c for c in t.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is None and t.i + 1 < verb.i - 1 and doc[t.i + 1].pos_ in ("PROPN", "NOUN"):
+                obj = doc[t.i + 1]
+            return obj
+    return None
+
+
+_TAIL_WORDS = frozenset("on in at a an the statement yesterday today tonight late earlier later".split())
+
+
+def _stranded_subject(verb):
+    """'…, a spokesman for the Taiwan Textile Federation said.': the parser hung the speaker on the
+    clause before (an apposition of its last noun); the noun phrase between the last comma and a verb
+    that ends the sentence is its subject."""
+    sent = verb.sent
+    tail = verb.doc[verb.i + 1 : sent.end]
+    if any(not (t.is_punct or t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TAIL_WORDS) for t in tail):
+        return None
+    comma = next((t for t in reversed(verb.doc[sent.start : verb.i]) if t.text == ","), None)
+    if comma is None or comma.i - sent.start < 4:
+        return None
+    span = verb.doc[comma.i + 1 : verb.i]
+    if not 1 <= len(span) <= 12 or any(t.pos_ in ("VERB", "AUX") or t.text in "\"“”'‘’" for t in span):
+        return None
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _after_quote_or_comma(verb) -> bool:

@@ -62,8 +62,8 @@ class SpeakerResolver:
         self.text = doc.text
         self.entities = doc.entities
         self.mention_index: list[tuple[int, int, dict[str, Any]]] = sorted(
-            (m["start"], m["end"], e) for e in doc.entities for m in e["mentions"]
-        )
+            (m["start"], m["end"], e) for e in doc.entities for m in e["mentions"] if m.get("field", "body") == "body"
+        )  # offsets into the body only: a dateline's or title's mentions count in their own text
         self.history: list[dict[str, Any]] = []  # speakers of earlier quotes, in order
         self.gender: dict[str, str] = _genders(doc, self.mention_index)
         self.titles: dict[str, set[str]] = {e["id"]: {w.lower() for t in e.get("titles") or [] for w in re.findall(r"[\w'’-]+", t)} for e in doc.entities}
