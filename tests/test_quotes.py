@@ -300,3 +300,13 @@ def test_a_dateline_mention_is_no_speaker_of_the_body():
     text = "Rating cut\n\nNEW YORK, June 18 (Reuters) - Standard and Poor's Corp said it cut to A-2 from A-1 the commercial paper of Acme Inc."
     q = by_content(newsgraph.extract_text(text), "it cut to A-2")
     assert q["speaker"]["name"] != "Reuters" and "Poor" in q["speaker"]["name"]
+
+
+def test_a_label_opening_a_paragraph_is_no_cue():
+    text = (
+        "NATO\n\nHeather Conley said Macron was seizing the moment.\n\n"
+        "New threat: Trump administration threatens tariffs on French cheese, wines\n\n"
+        "Macron said NATO needs to refocus itself on new threats."
+    )
+    art = newsgraph.extract_text(text)
+    assert not [q for q in art.quotes if "French cheese" in q["content"]["text"]]

@@ -752,6 +752,8 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 continue  # a tagged cue with no verb or noun ("about", ":"): 2 of 20 right on PolNeAR dev
             if not cue_text.startswith("according") and sp[cue.start : cue.end].root.lemma_.lower() not in MODEL_CUES:
                 continue  # an act, not an attribution
+            if mention is None and cue.start == p_start and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end]):
+                continue  # a label that opens a paragraph ("New threat: …", "Read more: …"), no one's words
             if cue_text.startswith("according"):
                 kind = "according_to"
             else:
