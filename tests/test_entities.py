@@ -113,3 +113,9 @@ def test_a_surname_goes_to_the_full_name_named_before_it():
 def test_an_entity_does_not_start_with_the_word_before_the_name():
     article = newsgraph.extract_text("Why didn’t Obama do something about it? Obama said he had acted.")
     assert all(not m["text"].startswith("n’t") for e in article.entities for m in e["mentions"])
+
+
+def test_a_country_goes_by_its_short_name_whatever_form_the_article_used():
+    article = newsgraph.extract_text("Ukrainian officials met in Kyiv on Monday. Ukraine said the talks went well.")
+    (ua,) = [e for e in article.entities if e.get("country") == "UA"]
+    assert ua["name"] == "Ukraine"

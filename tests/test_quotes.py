@@ -310,3 +310,14 @@ def test_a_label_opening_a_paragraph_is_no_cue():
     )
     art = newsgraph.extract_text(text)
     assert not [q for q in art.quotes if "French cheese" in q["content"]["text"]]
+
+
+def test_who_and_a_later_description_go_to_the_person_described():
+    text = (
+        "Benghazi\n\nThe panel heard a former military intelligence official who testified that more should have been done to help. "
+        "One aide on that committee told reporters that some reviews are closed because they deal with classified information. "
+        '"We have been diligent to declassify as much as possible," the aide said.'
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "more should have been done")["speaker"]["name"] == "former military intelligence official"
+    assert by_content(art, "We have been diligent")["speaker"]["name"] == "One aide on that committee"

@@ -85,10 +85,10 @@ def find_entities(doc: Article) -> Article:
     akey = article_key(doc)
     out = []
     for (label, _), c in clusters.items():
-        if c["names"]:
-            name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
-        else:  # only demonyms or abbreviations in the article: the country's own short name
+        if c["country"]:  # a country goes by its common short name, whatever form the article used
             name = c["country"][1]
+        else:
+            name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
         entity = {
             "id": content_id("entity", akey, label, name),
             "name": name,

@@ -106,9 +106,14 @@ class SpeakerResolver:
             org = self._last_org_speaker(at) or self._last_org(at)
             return self._out(org[0], org[1], mention, "pronoun", 0.6) if org else self._out(None, None, mention, "pronoun", 0.3)
         if head_word in ("which", "who", "that") and head is not None and head.head.dep_ == "relcl":
-            ent = self._entity_at((head.head.head.idx, head.head.head.idx + len(head.head.head.text)), head.head.head)
+            noun = head.head.head
+            ent = self._entity_at((noun.idx, noun.idx + len(noun.text)), noun)
             if ent is not None:
                 return self._out(ent["name"], ent["id"], mention, "pronoun", 0.8)
+            if noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
+                # "a retired general who testified": the one the relative clause describes
+                described = self.resolve((noun.left_edge.idx, noun.idx + len(noun.text)), noun, at, parent)
+                return self._out(described["name"], described["entity"], mention, "pronoun", described["_confidence"])
         if head_word in NOT_NAMES and len(words) == 1:
             return self._out(None, None, mention, "pronoun", 0.3)
         lemma = head.lemma_.lower() if head is not None else head_word
@@ -292,7 +297,9 @@ class SpeakerResolver:
         for sp in reversed(self.history):
             m = sp.get("mention") or {}
             words = re.findall(r"[\w'’-]+", (m.get("text") or "").lower())
-            if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and words[-1] == lemma and own <= set(words):
+            # the noun before any phrase after it: "one aide on that committee" … "the aide"
+            cut = next((i for i, w in enumerate(words) if w in ("on", "of", "for", "at", "in", "with", "from", "to", "who", "that")), len(words))
+            if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and lemma in words[:cut] and own <= set(words):
                 return sp
         return None
 
