@@ -321,3 +321,14 @@ def test_who_and_a_later_description_go_to_the_person_described():
     art = newsgraph.extract_text(text)
     assert by_content(art, "more should have been done")["speaker"]["name"] == "former military intelligence official"
     assert by_content(art, "We have been diligent")["speaker"]["name"] == "One aide on that committee"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Oil\n\nThe International Energy Agency said demand would rise. Exxon said output fell. The agency said stocks were low.", "stocks were low", "International Energy Agency"),
+        ("Ruling\n\nThe Foreign Ministry said it had summoned the envoy. Acme Corp faces a fine. The company said it would comply with the ruling.", "it would comply", "Acme Corp"),
+    ],
+)
+def test_the_agency_and_the_company_are_the_organisations_of_that_kind(text, content, speaker):
+    assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker

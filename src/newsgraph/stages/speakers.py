@@ -118,7 +118,7 @@ class SpeakerResolver:
             return self._out(None, None, mention, "pronoun", 0.3)
         lemma = head.lemma_.lower() if head is not None else head_word
         if lemma in ORG_NOUNS and words and words[0] in ("the", "this", "that"):
-            org = self._last_org(at)
+            org = self._org_described(at, lemma)
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS and (head is None or head.tag_ != "NNS"):
@@ -283,6 +283,23 @@ class SpeakerResolver:
         if not words or words[-1] not in PERSON_NOUNS or (words[-1] in MALE_WORDS and gender == "f") or (words[-1] in FEMALE_WORDS and gender == "m"):
             return None
         return prev["name"], None
+
+    def _org_described(self, at: int, lemma: str) -> tuple[str, str] | None:
+        """'The agency', 'the company': the organisation last named with that word in its name ("the
+        International Atomic Energy Agency"), else the organisation last quoted, else the last named,
+        passing over those whose name says they are another kind ("the ministry" is no company)."""
+
+        def kinds(name: str) -> set[str]:
+            return {w.lower() for w in name.split()} & ORG_NOUNS
+
+        named = [(e["name"], e["id"]) for s, _, e in self.mention_index if s < at and e["type"] == "ORG"]
+        for name, eid in reversed(named):
+            if lemma in kinds(name):
+                return name, eid
+        speaker = self._last_org_speaker(at)
+        if speaker is not None and not kinds(speaker[0]) - {lemma}:
+            return speaker
+        return next(((n, i) for n, i in reversed(named) if not kinds(n) - {lemma}), None) or (named[-1] if named else None)
 
     def _last_org_speaker(self, at: int) -> tuple[str, str] | None:
         """'The exchange said …. It said …': the last one quoted, where that was an organisation."""
