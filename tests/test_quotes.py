@@ -332,3 +332,24 @@ def test_who_and_a_later_description_go_to_the_person_described():
 )
 def test_the_agency_and_the_company_are_the_organisations_of_that_kind(text, content, speaker):
     assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker
+
+
+def test_a_possessor_is_not_the_speaker_but_a_name_in_apposition_is():
+    text = (
+        "China\n\nPresident Richard Nixon’s secretary of state, Henry Kissinger, said the talks were useful. "
+        "Putin’s fiercest critics say the vote was rigged. They point to the annexation of Crimea as proof."
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "the talks were useful")["speaker"]["name"] == "Henry Kissinger"
+    assert by_content(art, "the vote was rigged")["speaker"]["name"] == "Putin’s fiercest critics"
+
+
+def test_they_is_the_group_quoted_last_but_not_inside_someones_words():
+    text = (
+        "Ports\n\nShipping sources said tug crews are preventing the movement of container vessels. "
+        "They said unions imposed the bans late on Wednesday.\n\n"
+        '"They want concessions before the talks," said Alex Vatanka, an analyst.'
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "unions imposed the bans")["speaker"]["name"] == "Shipping sources"
+    assert all(q["speaker"]["name"] != "Shipping sources" for q in art.quotes if q["content"]["text"].startswith("concessions"))

@@ -87,6 +87,11 @@ class SpeakerResolver:
             sp = parent["speaker"]
             return self._out(sp.get("name"), sp.get("entity"), mention, "pronoun", 0.8)
         ent = self._entity_at(span, head)
+        if ent is None and head is not None:
+            # "President Nixon’s secretary of state, Henry Kissinger,": the one named in apposition
+            named = next((a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            if named is not None:
+                ent = next((e for s, end, e in self.mention_index if s <= named.idx < end and e["type"] == "PERSON"), None)
         if ent is not None and ent["type"] in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
             return self._out(ent["name"], ent["id"], mention, "name", 0.95)
         if head_word in PRONOUNS_SINGULAR:
@@ -101,6 +106,10 @@ class SpeakerResolver:
             prev = self._last_speaker(at)
             if prev and ";" in (prev.get("name") or ""):
                 return self._out(prev["name"], None, mention, "pronoun", 0.6)
+            inside_words = parent is not None and parent.get("kind") == "direct"  # "they" in someone's words is others
+            if prev and head_word in ("they", "them", "their") and _plural(prev) and not inside_words:
+                # "shipping sources said …. They said …": the group quoted last
+                return self._out(prev["name"], prev.get("entity"), mention, "pronoun", 0.6)
             return self._out(None, None, mention, "pronoun", 0.3)
         if head_word == "it":
             org = self._last_org_speaker(at) or self._last_org(at)
@@ -187,8 +196,8 @@ class SpeakerResolver:
         for s, e, ent in self.mention_index:
             if s <= hs < e:
                 return ent
-            if span[0] <= s and e <= span[1] and inside is None:
-                inside = ent
+            if span[0] <= s and e <= span[1] and inside is None and self.text[e : e + 2] not in ("'s", "’s"):
+                inside = ent  # not a possessor: "Putin's fiercest critics" are not Putin
         return inside if inside is not None and inside["type"] == "PERSON" else None
 
     def _title_words(self, entity_id: str) -> set[str]:
@@ -375,6 +384,24 @@ class SpeakerResolver:
             if len(people) >= 2:
                 return people
         return None
+
+
+_PREPOSITIONS = frozenset("on of for at in with from to who that".split())
+_GROUP_NOUNS = frozenset("police people military taliban staff personnel clergy".split())
+
+
+def _plural(speaker: dict[str, Any]) -> bool:
+    """Whether a speaker is a group the article names with a plural ("shipping sources", "the
+    unions", "they" already resolved to one)."""
+    text = ((speaker.get("mention") or {}).get("text") or "").lower()
+    words = re.findall(r"[\w'’-]+", text)
+    if not words:
+        return False
+    if speaker.get("form") == "pronoun":
+        return words[-1] in ("they", "them", "their")
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    noun = words[cut - 1]
+    return noun in _GROUP_NOUNS or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]]) -> dict[str, str]:
