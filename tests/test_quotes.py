@@ -353,3 +353,16 @@ def test_they_is_the_group_quoted_last_but_not_inside_someones_words():
     art = newsgraph.extract_text(text)
     assert by_content(art, "unions imposed the bans")["speaker"]["name"] == "Shipping sources"
     assert all(q["speaker"]["name"] != "Shipping sources" for q in art.quotes if q["content"]["text"].startswith("concessions"))
+
+
+def test_a_topic_of_talks_and_the_sentence_before_according_to_are_not_quotes():
+    text = (
+        "Summit\n\nThe two presidents discussed the state and the prospects of bilateral relations, including cooperation in fighting the pandemic. "
+        "On May 31, the networks of the meat processing company JBS were attacked. "
+        "According to the White House press service, the company believes that a criminal group could be behind this attack."
+    )
+    art = newsgraph.extract_text(text)
+    assert not [q for q in art.quotes if q["content"]["text"].startswith("the state and")]
+    assert not [q for q in art.quotes if "were attacked" in q["content"]["text"]]
+    (believes,) = [q for q in art.quotes if q["cue"]["text"] == "believes"]
+    assert believes["speaker"]["name"] == "JBS"  # "the company", inside the White House's words

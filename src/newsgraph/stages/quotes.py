@@ -67,6 +67,9 @@ SELF_REFERENCE = frozenset("i we you me us".split())
 # 'a lifetime politician'". What is said is the object and what it is called.
 NAMING_VERBS = frozenset("call describe label dub brand term".split())
 MODEL_CUES = CUE_LEMMAS | ATTITUDE | NAMING_VERBS
+# Cues of a conversation: what follows is a topic ("discussed the prospects of relations"), a statement
+# only where it is a clause ("discussed how the talks might resume").
+TOPIC_CUES = frozenset("discuss talk debate address speak weigh interview".split())
 OPINION_NOUNS = frozenset("opinion view words estimation assessment judgment judgement mind belief".split())
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "'": "'", "‹": "›", "「": "」", "”": "”"}
@@ -754,7 +757,15 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 continue  # an act, not an attribution
             if mention is None and cue.start == p_start and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end]):
                 continue  # a label that opens a paragraph ("New threat: …", "Read more: …"), no one's words
+            if sp[cue.start : cue.end].root.lemma_.lower() in TOPIC_CUES and not any(
+                (span := sp.char_span(s, e, alignment_mode="expand")) is not None and (span.root.pos_ in ("VERB", "AUX") or span[0].tag_ in ("WDT", "WP", "WRB", "IN"))
+                for s, e in parts
+            ):
+                continue  # a topic of talks, not a statement
             if cue_text.startswith("according"):
+                sent = sp[cue.start].sent
+                if any(not (sent.start_char <= s and e <= sent.end_char) for s, e in parts):
+                    continue  # "According to X, …" attributes its own sentence, not the one before
                 kind = "according_to"
             else:
                 inside = sum(max(0, min(e, sg.outer_end) - max(s, sg.outer_start)) for s, e in parts for sg in segments)

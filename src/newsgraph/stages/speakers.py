@@ -127,7 +127,7 @@ class SpeakerResolver:
             return self._out(None, None, mention, "pronoun", 0.3)
         lemma = head.lemma_.lower() if head is not None else head_word
         if lemma in ORG_NOUNS and words and words[0] in ("the", "this", "that"):
-            org = self._org_described(at, lemma)
+            org = self._org_described(at, lemma, exclude=parent["speaker"].get("entity") if parent is not None else None)
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS and (head is None or head.tag_ != "NNS"):
@@ -293,22 +293,24 @@ class SpeakerResolver:
             return None
         return prev["name"], None
 
-    def _org_described(self, at: int, lemma: str) -> tuple[str, str] | None:
-        """'The agency', 'the company': the organisation last named with that word in its name ("the
-        International Atomic Energy Agency"), else the organisation last quoted, else the last named,
-        passing over those whose name says they are another kind ("the ministry" is no company)."""
+    def _org_described(self, at: int, lemma: str, exclude: str | None = None) -> tuple[str, str] | None:
+        """'The agency', 'the company': the organisation last named with that word in or right before
+        its name ("the International Atomic Energy Agency", "the meat processing company JBS"), else
+        the organisation last quoted, else the last named, passing over those whose name says they
+        are another kind ("the ministry" is no company) and ``exclude`` (whose words these are)."""
 
         def kinds(name: str) -> set[str]:
             return {w.lower() for w in name.split()} & ORG_NOUNS
 
-        named = [(e["name"], e["id"]) for s, _, e in self.mention_index if s < at and e["type"] == "ORG"]
-        for name, eid in reversed(named):
-            if lemma in kinds(name):
+        named = [(e["name"], e["id"], s) for s, _, e in self.mention_index if s < at and e["type"] == "ORG" and e["id"] != exclude]
+        for name, eid, s in reversed(named):
+            if lemma in kinds(name) or lemma in re.findall(r"[a-z]+", self.text[max(0, s - 30) : s].lower())[-3:]:
                 return name, eid
         speaker = self._last_org_speaker(at)
-        if speaker is not None and not kinds(speaker[0]) - {lemma}:
+        if speaker is not None and speaker[1] != exclude and not kinds(speaker[0]) - {lemma}:
             return speaker
-        return next(((n, i) for n, i in reversed(named) if not kinds(n) - {lemma}), None) or (named[-1] if named else None)
+        fits = [(n, i) for n, i, _ in named if not kinds(n) - {lemma}]
+        return fits[-1] if fits else ((named[-1][0], named[-1][1]) if named else None)
 
     def _last_org_speaker(self, at: int) -> tuple[str, str] | None:
         """'The exchange said …. It said …': the last one quoted, where that was an organisation."""
