@@ -366,3 +366,12 @@ def test_a_topic_of_talks_and_the_sentence_before_according_to_are_not_quotes():
     assert not [q for q in art.quotes if "were attacked" in q["content"]["text"]]
     (believes,) = [q for q in art.quotes if q["cue"]["text"] == "believes"]
     assert believes["speaker"]["name"] == "JBS"  # "the company", inside the White House's words
+
+
+def test_a_reputation_or_a_charge_in_the_passive_is_no_ones_words():
+    text = (
+        "Siege\n\nThe gunman, also known for sending hate mail to the families of fallen soldiers, was holed up with the captives. "
+        "He was charged earlier this year with sexual assault of a woman who went to his office."
+    )
+    art = newsgraph.extract_text(text)
+    assert not [q for q in art.quotes if "hate mail" in q["content"]["text"] or "sexual assault" in q["content"]["text"]]

@@ -67,6 +67,8 @@ SELF_REFERENCE = frozenset("i we you me us".split())
 # 'a lifetime politician'". What is said is the object and what it is called.
 NAMING_VERBS = frozenset("call describe label dub brand term".split())
 MODEL_CUES = CUE_LEMMAS | ATTITUDE | NAMING_VERBS
+# Cues that in the passive tell of an act or a reputation, not of words: "was charged with", "is known for".
+NOT_PASSIVE_CUES = frozenset("charge know see release post dismiss".split())
 # Cues of a conversation: what follows is a topic ("discussed the prospects of relations"), a statement
 # only where it is a clause ("discussed how the talks might resume").
 TOPIC_CUES = frozenset("discuss talk debate address speak weigh interview".split())
@@ -755,6 +757,11 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 continue  # a tagged cue with no verb or noun ("about", ":"): 2 of 20 right on PolNeAR dev
             if not cue_text.startswith("according") and sp[cue.start : cue.end].root.lemma_.lower() not in MODEL_CUES:
                 continue  # an act, not an attribution
+            if croot.tag_ == "VBN" and (
+                croot.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in croot.children)
+                or passive and croot.lemma_.lower() in NOT_PASSIVE_CUES
+            ):
+                continue  # "explosions, believed to be gunshots", "is known for", "was charged with": no one's words
             if mention is None and cue.start == p_start and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end]):
                 continue  # a label that opens a paragraph ("New threat: …", "Read more: …"), no one's words
             if sp[cue.start : cue.end].root.lemma_.lower() in TOPIC_CUES and not any(
