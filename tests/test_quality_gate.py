@@ -69,7 +69,7 @@ def test_timex_values(shared, folder):
 
 QUOTES_LENIENT_FLOOR = 0.76
 QUOTES_STRICT_FLOOR = 0.60
-QUOTES_SPEAKER_FLOOR = 0.88
+QUOTES_SPEAKER_FLOOR = 0.89
 
 
 @pytest.mark.slow
