@@ -83,3 +83,8 @@ def test_furniture_lines():
 
 def test_split_blocks_keeps_one_paragraph_a_line():
     assert split_blocks("A\n\nB\nC\n") == ["A", "B", "C"]
+
+
+def test_a_promo_line_behind_invisible_spaces_is_furniture():
+    art = extract_text("Saudi\n\nThe prince met Pompeo on Tuesday.\n\n\u200b\u200bMore:Saudis to admit journalist was killed\n\nPompeo said the talks were candid.")
+    assert "More:" not in art.text

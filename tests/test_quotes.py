@@ -375,3 +375,15 @@ def test_a_reputation_or_a_charge_in_the_passive_is_no_ones_words():
     )
     art = newsgraph.extract_text(text)
     assert not [q for q in art.quotes if "hate mail" in q["content"]["text"] or "sexual assault" in q["content"]["text"]]
+
+
+def test_a_report_speaks_for_its_writers_and_mixed_quote_marks_close():
+    text = (
+        "Riyadh\n\nFred Ryan said the government owed the family an explanation.\n\n"
+        '“We are strong and old allies," the prince said after greeting Pompeo, according to a pool report from journalists. '
+        '"We face our challenges together," he said.'
+    )
+    art = newsgraph.extract_text(text)
+    assert all(q["speaker"]["name"] != "Fred Ryan" for q in art.quotes if q["kind"] == "according_to")
+    direct = [q["content"]["text"] for q in art.quotes if q["kind"] == "direct"]
+    assert direct == ["We are strong and old allies", "We face our challenges together"]

@@ -52,7 +52,7 @@ _PROMPTS = re.compile(
     re.I,
 )
 _TAGS = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*\S", re.I)
-_READ_MORE = re.compile(r"^\s*(?:read more|read also|also read|see also|related|more)\s*:\s*\S", re.I)
+_READ_MORE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]*(?:read more|read also|also read|see also|related|more)\s*:\s*\S", re.I)
 _SIGNOFF = re.compile(r"^\s*(?:Reuters?|REUTERS?|\(Reporting by [^)]*\)|\(Editing by [^)]*\))\s*$")
 _BREADCRUMB = re.compile(r"^\s*[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2}(?:\s+[/>»|›]\s+[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2})+\s*$")
 _WORD = re.compile(r"[\w&]+", re.U)

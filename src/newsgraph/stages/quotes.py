@@ -122,6 +122,11 @@ def quote_segments(text: str) -> list[Segment]:
                 continue
         if ch in OPENERS and _opens(text, i):
             closers = OPENERS[ch]
+            if ch == "“":
+                par = text.find("\n\n", i)
+                rest = text[i + 1 : par if par != -1 else n]
+                if "”" not in rest and '"' in rest:
+                    closers = '"'  # “typed open, "typed shut: the paragraph has no other closing mark
             j = i + 1
             while j < n:
                 c = text[j]

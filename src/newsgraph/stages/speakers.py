@@ -134,7 +134,7 @@ class SpeakerResolver:
             issuer = self._named_inside(span)
             if issuer is not None:  # "the White House statement", "a Kremlin readout"
                 return self._out(issuer["name"], issuer["id"], mention, "description", 0.8)
-            prev = self._last_person(at)
+            prev = self._last_person(at) if lemma != "report" else None  # "a pool report from journalists" is theirs
             if prev:
                 return self._out(prev[0], prev[1], mention, "description", 0.7)
         definite = bool(words) and words[0] in ("the", "this", "that", "these", "those")
