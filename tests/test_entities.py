@@ -119,3 +119,8 @@ def test_a_country_goes_by_its_short_name_whatever_form_the_article_used():
     article = newsgraph.extract_text("Ukrainian officials met in Kyiv on Monday. Ukraine said the talks went well.")
     (ua,) = [e for e in article.entities if e.get("country") == "UA"]
     assert ua["name"] == "Ukraine"
+
+
+def test_a_bracket_the_name_does_not_close_is_not_part_of_it():
+    article = newsgraph.extract_text("Witness\n\nThe U.S. Marshals Service declined to comment.\n\n\"The efforts of the (U.S. Marshals Service) and the FBI succeeded,\" he said.")
+    assert "U.S. Marshals Service" in {e["name"] for e in article.entities}

@@ -387,3 +387,20 @@ def test_a_report_speaks_for_its_writers_and_mixed_quote_marks_close():
     assert all(q["speaker"]["name"] != "Fred Ryan" for q in art.quotes if q["kind"] == "according_to")
     direct = [q["content"]["text"] for q in art.quotes if q["kind"] == "direct"]
     assert direct == ["We are strong and old allies", "We face our challenges together"]
+
+
+def test_a_plain_opening_mark_shut_the_typewriter_way_is_one_quote():
+    text = "authorities declined.\n\n\"The Department has identified the threat,'' Armando Bonilla said in a response.\n\nIn addition, new policy \"prohibits without exception'' witnesses from flying."
+    assert [text[s.start : s.end] for s in quote_segments(text)] == ["The Department has identified the threat,", "prohibits without exception"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("Witness\n\nLast July, according to the report, the Marshals Service stated that it was unable to locate two former members.", ["the Marshals Service stated that it was unable to locate two former members"]),
+        ("Witness\n\nThe lapse, according to a report, occurred because officials did not share the names.", ["The lapse", "occurred because officials did not share the names"]),
+    ],
+)
+def test_according_to_in_the_middle_attributes_the_clause_around_it(text, parts):
+    (q,) = [q for q in newsgraph.extract_text(text).quotes if q["kind"] == "according_to"]
+    assert [p["text"] for p in q.get("parts", [q["content"]])] == parts

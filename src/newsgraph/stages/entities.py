@@ -216,7 +216,10 @@ def _part_of_title(ent) -> bool:
 
 def _clean(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
-    return re.sub(r"^(?:the|The|a|an)\s+", "", text)
+    text = re.sub(r"^(?:the|The|a|an)\s+", "", text)
+    if text.count("(") != text.count(")"):  # "(U.S. Marshals Service": a bracket the name does not close
+        text = text.strip("()").strip()
+    return text
 
 
 def _label_votes(ents) -> dict[str, dict[str, int]]:

@@ -132,6 +132,8 @@ def quote_segments(text: str) -> list[Segment]:
                 c = text[j]
                 if c in closers and _closes(text, j, ch):
                     break
+                if ch == '"' and text[j : j + 2] == "''" and not text[j + 2 : j + 3].isalnum():
+                    break  # "… history,'' he said: opened plain, shut the typewriter way
                 if c == "\n" and text[j : j + 2] == "\n\n":
                     k = j
                     while k < n and text[k] in "\n ":
@@ -146,7 +148,8 @@ def quote_segments(text: str) -> list[Segment]:
                 i += 1  # a straight apostrophe ('90s, 'em) that no mark closes in its paragraph
                 continue
             if end - i > 3:
-                segments.append(Segment(i + 1, end, i, min(end + 1, n) if end < n and text[end] in closers else end))
+                shut = 2 if text[end : end + 2] == "''" and ch == '"' else 1 if end < n and text[end] in closers else 0
+                segments.append(Segment(i + 1, end, i, min(end + shut, n)))
             i = end + 1
         else:
             i += 1
@@ -583,17 +586,29 @@ def _according_to(sent, according) -> Found | None:
     phrase_start = according.idx
     phrase_end = pobj.right_edge.idx + len(pobj.right_edge.text)
     text = _doc_text(sent.doc)
+    before = [t for t in sent if t.idx < phrase_start]
+    after = [t for t in sent if t.idx >= phrase_end and not t.is_punct]
+    parts: list[tuple[int, int]]
     if phrase_start - sent.start_char < 3:  # According to X, CLAUSE
-        start, end = phrase_end, sent.end_char
+        parts = [(phrase_end, sent.end_char)]
+    elif after and not any(t.pos_ in ("VERB", "AUX") for t in before):
+        # "Last July, according to the report, the Service stated …": the clause is the rest; "The
+        # lapse, according to a report, occurred …": the subject before and the rest
+        subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in before)
+        parts = [(sent.start_char, phrase_start), (phrase_end, sent.end_char)] if subject else [(phrase_end, sent.end_char)]
     else:  # CLAUSE, according to X.
-        start, end = sent.start_char, phrase_start
-    start, end = _trim(text, start, end)
-    while end > start and text[end - 1] in ".!?":
-        end -= 1
-    if end - start < 8:
+        parts = [(sent.start_char, phrase_start)]
+    trimmed = []
+    for s, e in parts:
+        s, e = _trim(text, s, e)
+        while e > s and text[e - 1] in ".!?":
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    if not trimmed or sum(e - s for s, e in trimmed) < 8:
         return None
     cue = (min(according.idx, to.idx), max(according.idx + len(according.text), to.idx + len(to.text)))
-    return Found("according_to", [(start, end)], cue, _mention(pobj), pobj, 0.85)
+    return Found("according_to", trimmed, cue, _mention(pobj), pobj, 0.85)
 
 
 def _opinion_frame(sent, prep) -> Found | None:
