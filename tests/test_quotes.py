@@ -404,3 +404,22 @@ def test_a_plain_opening_mark_shut_the_typewriter_way_is_one_quote():
 def test_according_to_in_the_middle_attributes_the_clause_around_it(text, parts):
     (q,) = [q for q in newsgraph.extract_text(text).quotes if q["kind"] == "according_to"]
     assert [p["text"] for p in q.get("parts", [q["content"]])] == parts
+
+
+def test_speakers_named_together_are_all_speakers():
+    text = (
+        "Offer\n\nJanney Montgomery Scott Inc and Woolcott and Co said Schult Homes Corp announced an initial public offering of 833,334 units. "
+        "They said each unit consists of one common share and one warrant."
+    )
+    art = newsgraph.extract_text(text)
+    first, second = by_content(art, "Schult Homes Corp announced"), by_content(art, "each unit consists")
+    assert first["speaker"]["name"] == second["speaker"]["name"] == "Janney Montgomery Scott Inc; Woolcott and Co"
+    assert len(first["speaker"]["entities"]) == 2 and second["speaker"]["entities"] == first["speaker"]["entities"]
+
+
+def test_it_after_a_document_of_an_organisation_is_that_organisation():
+    text = (
+        "Turnover\n\nA monthly fact sheet from the London Stock Exchange said eight new companies joined in February, among them U.K. Firms. "
+        "It said the largest of these was British Airways."
+    )
+    assert by_content(newsgraph.extract_text(text), "the largest of these")["speaker"]["name"] == "London Stock Exchange"

@@ -93,6 +93,9 @@ class SpeakerResolver:
             if named is not None:
                 ent = next((e for s, end, e in self.mention_index if s <= named.idx < end and e["type"] == "PERSON"), None)
         if ent is not None and ent["type"] in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
+            others = self._conjoined(head, ent)
+            if others:  # "Janney Montgomery Scott Inc and Woolcott and Co", "Obama and Kerry": all of them
+                return self._out("; ".join([ent["name"], *(o["name"] for o in others)]), None, mention, "name", 0.9, [ent["id"], *(o["id"] for o in others)])
             return self._out(ent["name"], ent["id"], mention, "name", 0.95)
         if head_word in PRONOUNS_SINGULAR:
             gender = "m" if head_word in MALE_PRONOUNS else "f"
@@ -105,11 +108,11 @@ class SpeakerResolver:
         if head_word in PRONOUNS_PLURAL:
             prev = self._last_speaker(at)
             if prev and ";" in (prev.get("name") or ""):
-                return self._out(prev["name"], None, mention, "pronoun", 0.6)
+                return self._out(prev["name"], None, mention, "pronoun", 0.6, prev.get("entities"))
             inside_words = parent is not None and parent.get("kind") == "direct"  # "they" in someone's words is others
             if prev and head_word in ("they", "them", "their") and _plural(prev) and not inside_words:
                 # "shipping sources said …. They said …": the group quoted last
-                return self._out(prev["name"], prev.get("entity"), mention, "pronoun", 0.6)
+                return self._out(prev["name"], prev.get("entity"), mention, "pronoun", 0.6, prev.get("entities"))
             return self._out(None, None, mention, "pronoun", 0.3)
         if head_word == "it":
             org = self._last_org_speaker(at) or self._last_org(at)
@@ -145,7 +148,7 @@ class SpeakerResolver:
             if head is not None and head.tag_ in ("NNS", "NNPS"):
                 group = self._last_group(at) if not own else None
                 if group:
-                    return self._out("; ".join(e["name"] for e in group), None, mention, "description", 0.65)
+                    return self._out("; ".join(e["name"] for e in group), None, mention, "description", 0.65, [e["id"] for e in group])
             else:
                 same = self._described_before(at, lemma, own)
                 if same is not None:  # "a senior Pakistani official" … "the official"
@@ -186,8 +189,11 @@ class SpeakerResolver:
     # -- helpers -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _out(name, entity, mention, form, confidence) -> dict[str, Any]:
-        return {"name": name, "entity": entity, "mention": mention, "form": form, "_confidence": confidence}
+    def _out(name, entity, mention, form, confidence, entities: list[str] | None = None) -> dict[str, Any]:
+        out = {"name": name, "entity": entity, "mention": mention, "form": form, "_confidence": confidence}
+        if entities:
+            out["entities"] = entities  # several speakers: the entity of each, in the order named
+        return out
 
     def _entity_at(self, span: tuple[int, int], head) -> dict[str, Any] | None:
         """The entity whose mention holds the phrase's head word (else any mention inside it)."""
@@ -199,6 +205,17 @@ class SpeakerResolver:
             if span[0] <= s and e <= span[1] and inside is None and self.text[e : e + 2] not in ("'s", "’s"):
                 inside = ent  # not a possessor: "Putin's fiercest critics" are not Putin
         return inside if inside is not None and inside["type"] == "PERSON" else None
+
+    def _conjoined(self, head, ent: dict[str, Any]) -> list[dict[str, Any]]:
+        """The other people or bodies named in coordination with the head ("X and Y said")."""
+        if head is None:
+            return []
+        found: list[dict[str, Any]] = []
+        for c in head.conjuncts:
+            other = next((e for s, end, e in self.mention_index if s <= c.idx < end), None)
+            if other is not None and other["id"] != ent["id"] and other["type"] in ("PERSON", "ORG", "GPE") and other not in found:
+                found.append(other)
+        return found
 
     def _title_words(self, entity_id: str) -> set[str]:
         return self.titles.get(entity_id, set())
@@ -313,10 +330,18 @@ class SpeakerResolver:
         return fits[-1] if fits else ((named[-1][0], named[-1][1]) if named else None)
 
     def _last_org_speaker(self, at: int) -> tuple[str, str] | None:
-        """'The exchange said …. It said …': the last one quoted, where that was an organisation."""
+        """'The exchange said …. It said …': the last one quoted, where that was an organisation or a
+        document of one ("a monthly fact sheet from the Stock Exchange")."""
         prev = next((sp for sp in reversed(self.history) if sp["at"] < at and sp.get("name")), None)
-        if prev is not None and prev.get("entity") and any(e["id"] == prev["entity"] and e["type"] == "ORG" for e in self.entities):
+        if prev is None:
+            return None
+        if prev.get("entity") and any(e["id"] == prev["entity"] and e["type"] == "ORG" for e in self.entities):
             return prev["name"], prev["entity"]
+        m = prev.get("mention")
+        if not prev.get("entity") and m and m.get("field", "body") == "body":
+            inside = self._named_inside((m["start"], m["end"]))
+            if inside is not None and inside["type"] == "ORG":
+                return inside["name"], inside["id"]
         return None
 
     def _described_before(self, at: int, lemma: str, own: set[str] = frozenset()) -> dict[str, Any] | None:
@@ -401,6 +426,8 @@ def _plural(speaker: dict[str, Any]) -> bool:
         return False
     if speaker.get("form") == "pronoun":
         return words[-1] in ("they", "them", "their")
+    if ";" in (speaker.get("name") or "") or "and" in words:
+        return True  # "X and Y said"
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     noun = words[cut - 1]
     return noun in _GROUP_NOUNS or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s", "’s")))
