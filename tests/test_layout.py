@@ -88,3 +88,9 @@ def test_split_blocks_keeps_one_paragraph_a_line():
 def test_a_promo_line_behind_invisible_spaces_is_furniture():
     art = extract_text("Saudi\n\nThe prince met Pompeo on Tuesday.\n\n\u200b\u200bMore:Saudis to admit journalist was killed\n\nPompeo said the talks were candid.")
     assert "More:" not in art.text
+
+
+def test_a_long_photo_caption_is_furniture():
+    caption = "FILE PHOTO: A view of the U.S. and Cuban flags prior to the signing of agreements between the Port of Cleveland and the Cuban port of Mariel, in Havana, Cuba, October 27, 2017."
+    assert classify_line(caption) == "caption"
+    assert classify_line("FILE - In this Oct. 3, 2018 file photo, the crown prince speaks during a meeting in Riyadh.") == "caption"

@@ -423,3 +423,14 @@ def test_it_after_a_document_of_an_organisation_is_that_organisation():
         "It said the largest of these was British Airways."
     )
     assert by_content(newsgraph.extract_text(text), "the largest of these")["speaker"]["name"] == "London Stock Exchange"
+
+
+def test_a_hyphenated_given_name_and_a_document_of_a_country():
+    text = (
+        "Summit\n\nSouth Korean President Moon Jae-in said the summit must be held. Later, Moon told reporters the talks were useful. "
+        "Trump said the meeting was on track. A statement from North Korea’s state news agency said the leader wanted to meet."
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "the summit must be held")["speaker"]["mention"]["text"] == "South Korean President Moon Jae-in"
+    assert by_content(art, "the talks were useful")["speaker"]["name"] == "Moon Jae-in"
+    assert by_content(art, "the leader wanted to meet")["speaker"]["name"] == "North Korea"

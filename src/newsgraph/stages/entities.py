@@ -49,7 +49,7 @@ def find_entities(doc: Article) -> Article:
     votes = _label_votes(ents)
     # A surname stands for its person ("Mulally" after "Alan Mulally", whatever the recogniser made of
     # it alone); a country's name at the end of a name ("Garuda Indonesia") does not.
-    surnames = {w for w in (_clean(e.text).split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1) if not country_of(w)}
+    surnames = {w for w in (_surname(_clean(e.text).split()) for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1) if not country_of(w)}
     labels = [_label(e, votes, surnames, _titled(e)) for e in ents]
     persons = [e for e, lab in zip(ents, labels, strict=True) if lab == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
     person_names = {_clean(e.text) for e in persons}
@@ -161,8 +161,11 @@ def _split_possessives(sp) -> list:
         lead = ent.start
         while lead < ent.end - 1 and (sp[lead].lower_ in ("n't", "n’t", "'s", "’s") or sp[lead].is_punct):
             lead += 1  # "didn’t Obama": the recogniser took in the word before the name
-        if lead > ent.start:
-            ent = Span(sp, lead, ent.end, label=ent.label_)
+        end = ent.end
+        while end + 1 < len(sp) and sp[end].text == "-" and not sp[end - 1].whitespace_ and not sp[end].whitespace_ and sp[end + 1].is_alpha and sp[end + 1].is_lower:
+            end += 2  # "Moon Jae-in": the recogniser stopped at the hyphen the tokenizer split
+        if lead > ent.start or end > ent.end:
+            ent = Span(sp, lead, end, label=ent.label_)
         cut = next((t for t in ent if t.dep_ == "case" and t.text in ("'s", "’s") and t.i > ent.start), None)
         if cut is None or cut.i + 1 >= ent.end or sp[cut.i + 1].text.rstrip(".") in CORPORATE_WORDS:
             # "Standard and Poor's Corp", "McDonald's Corp": the possessive is part of the name
@@ -257,6 +260,14 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _surname(tokens: list[str]) -> str:
+    """The family name of a full name: the last word, or the first where a hyphenated given name
+    after it shows the family name comes first ("Moon Jae-in", "Ri Yong-ho")."""
+    if len(tokens) >= 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", tokens[-1]):
+        return tokens[0]
+    return tokens[-1]
+
+
 def _person_key(text: str, persons) -> str:
     """People are keyed by the fullest name in the article that ends with the same surname. Where
     several full names share it ("Melania Trump", "Ivanka Trump"), the surname alone is the one of
@@ -266,7 +277,7 @@ def _person_key(text: str, persons) -> str:
     first_alone = min((p.start for p in persons if _clean(p.text) == text), default=0)
     for p in persons:
         pt = _clean(p.text).split()
-        if pt and pt[-1] == tokens[-1] and len(pt) > len(tokens) and all(t in pt for t in tokens):
+        if pt and _surname(pt) == tokens[-1] and len(pt) > len(tokens) and all(t in pt for t in tokens):
             fuller.setdefault(" ".join(pt), p.start)
     longest = max((len(n.split()) for n in fuller), default=0)
     # "Antony J. Blinken" and "Antony Blinken" are one name; different given names are not

@@ -53,6 +53,8 @@ _PROMPTS = re.compile(
 )
 _TAGS = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*\S", re.I)
 _READ_MORE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]*(?:read more|read also|also read|see also|related|more)\s*:\s*\S", re.I)
+# A photo's caption, however long: "FILE PHOTO: A view of …" (Reuters), "FILE - In this photo …" (AP).
+_CAPTION = re.compile(r"^\s*(?:FILE PHOTO|PHOTO|FILE)\s*(?::|\s[-–—])\s*\S")
 _SIGNOFF = re.compile(r"^\s*(?:Reuters?|REUTERS?|\(Reporting by [^)]*\)|\(Editing by [^)]*\))\s*$")
 _BREADCRUMB = re.compile(r"^\s*[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2}(?:\s+[/>»|›]\s+[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2})+\s*$")
 _WORD = re.compile(r"[\w&]+", re.U)
@@ -72,6 +74,8 @@ def classify_line(line: str) -> str | None:
     n = len(words(stripped))
     if n <= 16 and any(p.search(stripped) for p in _CREDIT):
         return "copyright" if re.search(r"rights reserved|^copyright", stripped, re.I) else "credit"
+    if n <= 80 and _CAPTION.match(stripped):
+        return "caption"
     if n <= 8 and _PROMPTS.match(stripped):
         return "prompt"
     if n <= 40 and _TAGS.match(stripped):

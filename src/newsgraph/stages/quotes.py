@@ -397,7 +397,9 @@ def _subject(verb):
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - tok.i))
+            # "Moon Jae-in said" parsed as two subjects, "Jae" and "in": the name's part is the subject
+            named = [c for c in subjects if c.pos_ == "PROPN"] if len(subjects) > 1 else []
+            return min(named or subjects, key=lambda c: abs(c.i - tok.i))
         if tok is verb and _after_quote_or_comma(verb):
             inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if inverted is not None:
@@ -575,7 +577,10 @@ def _mention(tok) -> tuple[int, int] | None:
     toks = [t for t in toks if not (t.is_punct and t.text not in ".-&") and t.dep_ != "case" and not t.is_space]
     if not toks:
         return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    doc, last = tok.doc, toks[-1]
+    while last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ and not doc[last.i + 1].whitespace_ and doc[last.i + 2].is_alpha:
+        last = doc[last.i + 2]  # "Moon Jae-in": the tokenizer split the name at its hyphen
+    return toks[0].idx, last.idx + len(last.text)
 
 
 def _according_to(sent, according) -> Found | None:

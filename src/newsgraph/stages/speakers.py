@@ -134,10 +134,12 @@ class SpeakerResolver:
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS and (head is None or head.tag_ != "NNS"):
-            issuer = self._named_inside(span)
-            if issuer is not None:  # "the White House statement", "a Kremlin readout"
+            issuer = self._named_inside(span) or self._named_inside(span, ("GPE",))
+            if issuer is not None:  # "the White House statement", "a Kremlin readout", "a statement from North Korea's agency"
                 return self._out(issuer["name"], issuer["id"], mention, "description", 0.8)
-            prev = self._last_person(at) if lemma != "report" else None  # "a pool report from journalists" is theirs
+            # "a pool report from journalists", "a statement by the group" name whose they are
+            sourced = lemma == "report" or (head is not None and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in head.children))
+            prev = self._last_person(at) if not sourced else None
             if prev:
                 return self._out(prev[0], prev[1], mention, "description", 0.7)
         definite = bool(words) and words[0] in ("the", "this", "that", "these", "those")
@@ -224,9 +226,9 @@ class SpeakerResolver:
         """The words of the countries, nationalities and bodies named inside the phrase."""
         return {w for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in ("GPE", "NORP", "ORG") for w in re.findall(r"[\w'’-]+", self.text[s:e].lower())}
 
-    def _named_inside(self, span: tuple[int, int]) -> dict[str, Any] | None:
-        """The one person or organisation named inside the phrase."""
-        found = {ent["id"]: ent for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in ("PERSON", "ORG")}
+    def _named_inside(self, span: tuple[int, int], types: tuple[str, ...] = ("PERSON", "ORG")) -> dict[str, Any] | None:
+        """The one person or organisation (or entity of other ``types``) named inside the phrase."""
+        found = {ent["id"]: ent for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in types}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _entity_named(self, text: str, head) -> dict[str, Any] | None:
