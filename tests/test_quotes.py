@@ -434,3 +434,13 @@ def test_a_hyphenated_given_name_and_a_document_of_a_country():
     assert by_content(art, "the summit must be held")["speaker"]["mention"]["text"] == "South Korean President Moon Jae-in"
     assert by_content(art, "the talks were useful")["speaker"]["name"] == "Moon Jae-in"
     assert by_content(art, "the leader wanted to meet")["speaker"]["name"] == "North Korea"
+
+
+def test_a_name_deep_inside_a_phrase_is_not_its_speaker_and_a_dateline_credit_is_no_quote():
+    text = (
+        "Gas\n\nTestimony in the impeachment inquiry into Trump shows the energy secretary was one of three key officials. "
+        "Gambrell reported from Dubai, United Arab Emirates."
+    )
+    art = newsgraph.extract_text(text)
+    assert by_content(art, "the energy secretary was one")["speaker"]["name"] != "Trump"
+    assert not [q for q in art.quotes if q["content"]["text"].startswith("from Dubai")]

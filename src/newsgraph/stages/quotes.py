@@ -352,6 +352,8 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     if not parts or sum(e - s for s, e in parts) < 8:
         return None
     start, end = parts[0][0], parts[-1][1]
+    if verb.lemma_.lower() in ("report", "write") and _doc_text(doc)[start:end].lower().startswith(("from ", "for ")):
+        return None  # "Gambrell reported from Dubai", "wrote for the Post": where, not what
     kind = "mixed" if any(s.start < end and s.end > start for s in segments) else "indirect"
     return Found(kind, parts, cue, _mention(subj), subj, 0.8 if subj is not None else 0.5)
 

@@ -204,9 +204,30 @@ class SpeakerResolver:
         for s, e, ent in self.mention_index:
             if s <= hs < e:
                 return ent
-            if span[0] <= s and e <= span[1] and inside is None and self.text[e : e + 2] not in ("'s", "’s"):
+            if span[0] <= s and e <= span[1] and inside is None and self.text[e : e + 2] not in ("'s", "’s") and self._speaks_for(s, e, head):
                 inside = ent  # not a possessor: "Putin's fiercest critics" are not Putin
         return inside if inside is not None and inside["type"] == "PERSON" else None
+
+    def _speaks_for(self, start: int, end: int, head) -> bool:
+        """Whether a name inside a phrase is the one the phrase stands for: the head's own name, one
+        in apposition or a "by"/"from" phrase ("the comments by Behrouz Kamalvandi"), not one
+        further down ("testimony in the inquiry into Trump", "a spokesman for Smith")."""
+        sp = self.doc.nlp
+        if head is None or sp is None:
+            return True
+        span = sp.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        tok = span.root
+        for _ in range(6):
+            if tok.i == head.i:
+                return True
+            if tok.dep_ == "prep" and tok.lower_ not in ("by", "from"):
+                return False
+            if tok.dep_ not in ("compound", "appos", "flat", "pobj", "prep", "nmod", "amod", "conj", "cc"):
+                return False
+            tok = tok.head
+        return False
 
     def _conjoined(self, head, ent: dict[str, Any]) -> list[dict[str, Any]]:
         """The other people or bodies named in coordination with the head ("X and Y said")."""
