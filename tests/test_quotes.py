@@ -438,9 +438,9 @@ def test_a_hyphenated_given_name_and_a_document_of_a_country():
 
 def test_a_name_deep_inside_a_phrase_is_not_its_speaker_and_a_dateline_credit_is_no_quote():
     text = (
-        "Gas\n\nTestimony in the impeachment inquiry into Trump shows the energy secretary was one of three key officials. "
-        "Gambrell reported from Dubai, United Arab Emirates."
+        "Gas\n\nPresident Donald Trump met Zelenskiy in July. Testimony in the impeachment inquiry into Trump shows the energy secretary was one of three key officials.\n\n"
+        "Gambrell reported from Dubai, United Arab Emirates. Kamalvandi said the plan was ready."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "the energy secretary was one")["speaker"]["name"] != "Trump"
+    assert by_content(art, "the energy secretary was one")["speaker"]["name"] != "Donald Trump"
     assert not [q for q in art.quotes if q["content"]["text"].startswith("from Dubai")]

@@ -352,10 +352,15 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     if not parts or sum(e - s for s, e in parts) < 8:
         return None
     start, end = parts[0][0], parts[-1][1]
-    if verb.lemma_.lower() in ("report", "write") and _doc_text(doc)[start:end].lower().startswith(("from ", "for ")):
-        return None  # "Gambrell reported from Dubai", "wrote for the Post": where, not what
+    if _where_not_what(verb, _doc_text(doc)[start:end]):
+        return None
     kind = "mixed" if any(s.start < end and s.end > start for s in segments) else "indirect"
     return Found(kind, parts, cue, _mention(subj), subj, 0.8 if subj is not None else 0.5)
+
+
+def _where_not_what(verb, content: str) -> bool:
+    """'Gambrell reported from Dubai', 'wrote for the Post': where or for whom, not what."""
+    return verb.lemma_.lower() in ("report", "write") and content.lower().startswith(("from ", "for "))
 
 
 def _naming_quote(verb, segments: list[Segment]) -> Found | None:
@@ -789,6 +794,8 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 or passive and croot.lemma_.lower() in NOT_PASSIVE_CUES
             ):
                 continue  # "explosions, believed to be gunshots", "is known for", "was charged with": no one's words
+            if _where_not_what(croot, text[parts[0][0] : parts[0][1]]):
+                continue
             if mention is None and cue.start == p_start and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end]):
                 continue  # a label that opens a paragraph ("New threat: …", "Read more: …"), no one's words
             if sp[cue.start : cue.end].root.lemma_.lower() in TOPIC_CUES and not any(
