@@ -124,3 +124,8 @@ def test_a_country_goes_by_its_short_name_whatever_form_the_article_used():
 def test_a_bracket_the_name_does_not_close_is_not_part_of_it():
     article = newsgraph.extract_text("Witness\n\nThe U.S. Marshals Service declined to comment.\n\n\"The efforts of the (U.S. Marshals Service) and the FBI succeeded,\" he said.")
     assert "U.S. Marshals Service" in {e["name"] for e in article.entities}
+
+
+def test_a_courtesy_title_is_not_part_of_the_name():
+    article = newsgraph.extract_text("Syria\n\nNikki Haley, the US envoy, said that new sanctions will be announced on Monday. Ms Haley said the US would not withdraw its troops.")
+    assert "Haley" in {e["name"] for e in article.entities if e["type"] == "PERSON"}

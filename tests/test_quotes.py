@@ -444,3 +444,10 @@ def test_a_name_deep_inside_a_phrase_is_not_its_speaker_and_a_dateline_credit_is
     art = newsgraph.extract_text(text)
     assert by_content(art, "the energy secretary was one")["speaker"]["name"] != "Donald Trump"
     assert not [q for q in art.quotes if q["content"]["text"].startswith("from Dubai")]
+
+
+def test_a_speaker_is_never_inside_what_they_said():
+    text = "Syria\n\nThat decision suggests the US response may involve a larger operation, says the BBC's Barbara Plett Usher in Washington."
+    for q in newsgraph.extract_text(text).quotes:
+        m = q["speaker"]["mention"]
+        assert m is None or not (q["content"]["start"] < m["end"] and m["start"] < q["content"]["end"])

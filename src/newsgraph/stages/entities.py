@@ -220,6 +220,7 @@ def _part_of_title(ent) -> bool:
 def _clean(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
     text = re.sub(r"^(?:the|The|a|an)\s+", "", text)
+    text = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+(?=[A-Z])", "", text)  # "Ms Haley" is Haley
     if text.count("(") != text.count(")"):  # "(U.S. Marshals Service": a bracket the name does not close
         text = text.strip("()").strip()
     return text

@@ -213,8 +213,8 @@ class SpeakerResolver:
         in apposition or a "by"/"from" phrase ("the comments by Behrouz Kamalvandi"), not one
         further down ("testimony in the inquiry into Trump", "a spokesman for Smith")."""
         sp = self.doc.nlp
-        if head is None or sp is None:
-            return True
+        if head is None or sp is None or head.lemma_.lower() in PERSON_NOUNS:
+            return True  # "US envoy to the UN Nikki Haley": a role's holder, however parsed
         span = sp.char_span(start, end, alignment_mode="expand")
         if span is None:
             return True
