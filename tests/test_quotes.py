@@ -446,7 +446,7 @@ def test_a_name_deep_inside_a_phrase_is_not_its_speaker_and_a_dateline_credit_is
     assert not [q for q in art.quotes if q["content"]["text"].startswith("from Dubai")]
 
 
-def test_a_speaker_is_never_inside_what_they_said():
+def test_the_speakers_own_name_is_not_what_they_said():
     text = "Syria\n\nThat decision suggests the US response may involve a larger operation, says the BBC's Barbara Plett Usher in Washington."
     for q in newsgraph.extract_text(text).quotes:
         m = q["speaker"]["mention"]

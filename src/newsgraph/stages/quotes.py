@@ -213,8 +213,9 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     _mark_nesting(found)
     # "I think", "we want" inside a quote are the speaker's own hedges, not a statement of their own.
     found = [f for f in found if not (f.parent is not None and f.speaker_token is not None and f.speaker_token.lower_ in SELF_REFERENCE)]
-    # A speaker inside what they said is a misparse ("…, says the BBC's Barbara Plett Usher" read as its own content).
-    found = [f for f in found if f.speaker is None or not any(s < f.speaker[1] and f.speaker[0] < e for s, e in f.parts)]
+    # What was said is not the speaker's own name: a misparse ("…, says the BBC's Barbara Plett Usher"
+    # read as its own content). Contents that only touch the speaker are the tagger's wide spans: kept.
+    found = [f for f in found if f.speaker is None or sum(max(0, min(e, f.speaker[1]) - max(s, f.speaker[0])) for s, e in f.parts) < 0.5 * sum(e - s for s, e in f.parts)]
 
     akey = article_key(doc)
     quotes: list[dict[str, Any]] = []
