@@ -451,3 +451,13 @@ def test_the_speakers_own_name_is_not_what_they_said():
     for q in newsgraph.extract_text(text).quotes:
         m = q["speaker"]["mention"]
         assert m is None or not (q["content"]["start"] < m["end"] and m["start"] < q["content"]["end"])
+
+
+def test_she_looks_back_over_sentences_about_things_to_the_person_in_view():
+    text = (
+        "Yemen\n\n\"We have to decide based on the security situation,\" State Department spokeswoman Marie Harf said earlier this month.\n\n"
+        "Muna Mansour was visiting her sick father in Aden when fighting broke out. The city is essentially besieged. "
+        "It took us over 30 hours of travel to dock at one of the smaller ports.\n\n"
+        "She has a normal life in New York and said she couldn't wait to get back."
+    )
+    assert by_content(newsgraph.extract_text(text), "she couldn't wait")["speaker"]["name"] == "Muna Mansour"

@@ -20,6 +20,7 @@ from ..types import Article
 
 PRONOUNS_SINGULAR = frozenset("he she him her his hers himself herself".split())
 PRONOUNS_PLURAL = frozenset("they them their we us".split())
+PERSONAL_PRONOUNS = frozenset("he she they him her them".split())
 FIRST_PERSON = frozenset("i me my we us our".split())
 ROLE_NOUNS = frozenset(
     """
@@ -286,35 +287,54 @@ class SpeakerResolver:
                     return sp["name"], sp["entity"]
         return self._last_named(at, "PERSON", gender, exclude)
 
-    def _subject_before(self, ref: int, gender: str) -> tuple[str, str] | None:
+    def _subject_before(self, ref: int, gender: str) -> tuple[str, str | None] | None:
         """'Ghani's adviser, Omer, acknowledged the risks. "…," he said': the person who is the
         subject of the clause just before the quote, of a fitting gender and not inside someone's
         words: the nearest subject earlier in the quote's own sentence ("… Khalilzad is in Kabul
-        briefing Ghani on the deal that he says …"), else the main subjects of the sentence before,
-        the last first ("Mr. Bush launched …, but Mr. Obama has boasted …"). Pronouns there are
-        passed over; an unnamed person ("The dealer, who asked not to be named, …") leaves the choice
-        to the other rules."""
+        briefing Ghani on the deal that he says …"), else the main subjects of the sentences before,
+        the last first ("Mr. Bush launched …, but Mr. Obama has boasted …"), up to three sentences
+        back over sentences about things ("Muna was visiting her father. … the city is besieged. She
+        said …"). The search stops at "he"/"she"/"they" (a chain the other rules follow), at an unnamed
+        person ("The dealer, who asked not to be named, …") and at a sentence that holds a quote."""
         sp = self.doc.nlp
         if sp is None:
             return None
-        here = next((s for s in self._sentences() if s.start_char <= ref < s.end_char), None)
-        if here is None:
+        sents = self._sentences()
+        k = next((i for i, s in enumerate(sents) if s.start_char <= ref < s.end_char), None)
+        if k is None:
             return None
-        candidates = [t for t in reversed(here) if t.dep_ in ("nsubj", "nsubjpass") and t.idx < ref]
-        if here.start > 0:
-            root = sp[here.start - 1].sent.root
+        groups = [[t for t in reversed(sents[k]) if t.dep_ in ("nsubj", "nsubjpass") and t.idx < ref]]
+        for sent in reversed(sents[max(0, k - 3) : k]):
+            root = sent.root
             heads = {root.i, *(c.i for c in root.children if c.dep_ == "conj")}
             clauses = [root, *(t for t in root.subtree if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i in heads)]
-            candidates += sorted((c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda t: -t.i)
-        for subj in candidates:
-            if subj.pos_ == "PRON" or any(h["at"] <= subj.idx < h.get("until", h["at"]) for h in self.history):
-                continue  # a subject inside quoted words is not the one quoting them
-            for tok in (subj, *(c for c in subj.children if c.dep_ == "appos")):
-                ent = next((e for s, end, e in self.mention_index if s <= tok.idx < end), None) or self._entity_named(tok.text, tok)
-                if ent is not None and ent["type"] == "PERSON" and self._fits(ent["id"], gender):
-                    return ent["name"], ent["id"]
-            if subj.lemma_.lower() in PERSON_NOUNS:
-                return None
+            groups.append(sorted((c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda t: -t.i))
+        for n, subjects in enumerate(groups):
+            for subj in subjects:
+                if any(h["at"] <= subj.idx < h.get("until", h["at"]) for h in self.history):
+                    continue  # a subject inside quoted words is not the one quoting them
+                if subj.pos_ == "PRON":
+                    if n > 0 and subj.lower_ in PERSONAL_PRONOUNS:
+                        return None
+                    continue
+                named = False
+                for tok in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+                    ent = next((e for s, end, e in self.mention_index if s <= tok.idx < end), None) or self._entity_named(tok.text, tok)
+                    named = named or ent is not None
+                    if ent is not None and ent["type"] == "PERSON" and self._fits(ent["id"], gender):
+                        return ent["name"], ent["id"]
+                if not named and subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON"):
+                    # "Saudi cleric Iyad Ameen Madani": a name the recogniser saw no one in, as written
+                    first = subj
+                    while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].head.i == subj.i and not sp[first.i - 1].ent_type_:
+                        first = sp[first.i - 1]
+                    return (self.text[first.idx : subj.idx + len(subj.text)], None) if first.i < subj.i else None
+                if subj.lemma_.lower() in PERSON_NOUNS or not named and any(c.pos_ == "PROPN" and c.dep_ in ("compound", "appos") for c in subj.children):
+                    return None  # someone unnamed, or named where the recogniser saw no one
+            if n > 0:
+                sent = sents[k - n]
+                if any(sent.start_char <= h["at"] < sent.end_char or sent.start_char < h.get("until", 0) <= sent.end_char for h in self.history):
+                    return None  # a sentence with someone's words: the one quoted is the one in view
         return None
 
     @functools.cache
