@@ -66,6 +66,7 @@ class SpeakerResolver:
             (m["start"], m["end"], e) for e in doc.entities for m in e["mentions"] if m.get("field", "body") == "body"
         )  # offsets into the body only: a dateline's or title's mentions count in their own text
         self.history: list[dict[str, Any]] = []  # speakers of earlier quotes, in order
+        self._sents: list | None = None
         self.gender: dict[str, str] = _genders(doc, self.mention_index)
         self.titles: dict[str, set[str]] = {e["id"]: {w.lower() for t in e.get("titles") or [] for w in re.findall(r"[\w'’-]+", t)} for e in doc.entities}
 
@@ -337,9 +338,10 @@ class SpeakerResolver:
                     return None  # a sentence with someone's words: the one quoted is the one in view
         return None
 
-    @functools.cache
     def _sentences(self) -> list:
-        return list(self.doc.nlp.sents)
+        if self._sents is None:  # per resolver, not a process-wide cache that would keep every Doc alive
+            self._sents = list(self.doc.nlp.sents)
+        return self._sents
 
     def _last_described(self, at: int, gender: str) -> tuple[str, None] | None:
         """'A spokesman said …. He said …': where the last one quoted is a person the article leaves
@@ -394,7 +396,7 @@ class SpeakerResolver:
             m = sp.get("mention") or {}
             words = re.findall(r"[\w'’-]+", (m.get("text") or "").lower())
             # the noun before any phrase after it: "one aide on that committee" … "the aide"
-            cut = next((i for i, w in enumerate(words) if w in ("on", "of", "for", "at", "in", "with", "from", "to", "who", "that")), len(words))
+            cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
             if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and lemma in words[:cut] and own <= set(words):
                 return sp
         return None
