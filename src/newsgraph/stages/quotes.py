@@ -801,7 +801,7 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 continue
             if mention is None and cue.start == p_start and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end]):
                 continue  # a label that opens a paragraph ("New threat: …", "Read more: …"), no one's words
-            if sp[cue.start : cue.end].root.lemma_.lower() in TOPIC_CUES and not any(
+            if croot.lemma_.lower() in TOPIC_CUES and not any(
                 (span := sp.char_span(s, e, alignment_mode="expand")) is not None and (span.root.pos_ in ("VERB", "AUX") or span[0].tag_ in ("WDT", "WP", "WRB", "IN"))
                 for s, e in parts
             ):

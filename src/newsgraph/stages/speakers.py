@@ -93,7 +93,8 @@ class SpeakerResolver:
             # "President Nixon’s secretary of state, Henry Kissinger,": the one named in apposition
             named = next((a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if named is not None:
-                ent = next((e for s, end, e in self.mention_index if s <= named.idx < end and e["type"] == "PERSON"), None)
+                ent = self._entity_holding(named.idx)
+                ent = ent if ent is not None and ent["type"] == "PERSON" else None
         if ent is not None and ent["type"] in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
             others = self._conjoined(head, ent)
             if others:  # "Janney Montgomery Scott Inc and Woolcott and Co", "Obama and Kerry": all of them
@@ -210,6 +211,10 @@ class SpeakerResolver:
                 inside = ent  # not a possessor: "Putin's fiercest critics" are not Putin
         return inside if inside is not None and inside["type"] == "PERSON" else None
 
+    def _entity_holding(self, offset: int) -> dict[str, Any] | None:
+        """The entity one of whose body mentions holds the character at ``offset``."""
+        return next((e for s, end, e in self.mention_index if s <= offset < end), None)
+
     def _speaks_for(self, start: int, end: int, head) -> bool:
         """Whether a name inside a phrase is the one the phrase stands for: the head's own name, one
         in apposition or a "by"/"from" phrase ("the comments by Behrouz Kamalvandi"), not one
@@ -237,7 +242,7 @@ class SpeakerResolver:
             return []
         found: list[dict[str, Any]] = []
         for c in head.conjuncts:
-            other = next((e for s, end, e in self.mention_index if s <= c.idx < end), None)
+            other = self._entity_holding(c.idx)
             if other is not None and other["id"] != ent["id"] and other["type"] in ("PERSON", "ORG", "GPE") and other not in found:
                 found.append(other)
         return found
@@ -320,7 +325,7 @@ class SpeakerResolver:
                     continue
                 named = False
                 for tok in (subj, *(c for c in subj.children if c.dep_ == "appos")):
-                    ent = next((e for s, end, e in self.mention_index if s <= tok.idx < end), None) or self._entity_named(tok.text, tok)
+                    ent = self._entity_holding(tok.idx) or self._entity_named(tok.text, tok)
                     named = named or ent is not None
                     if ent is not None and ent["type"] == "PERSON" and self._fits(ent["id"], gender):
                         return ent["name"], ent["id"]
