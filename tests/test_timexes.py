@@ -44,6 +44,10 @@ def test_weekday_follows_the_tense():
         ("His lawyers said they would travel to Geneva on Friday.", "2021-07-02"),  # future in the past
         ("They will appeal Friday's ruling.", "2021-06-25"),  # a day that owns a thing already done
         ("The offer had been due to expire Friday.", "2021-06-25"),  # a plan of the past
+        ("The group might come to Geneva as soon as Friday.", "2021-07-02"),  # a modal: not yet done
+        ("The town staged celebrations to mark its entry into the union on Friday.", "2021-06-25"),  # purpose of a past act
+        ("Officials agreed to meet again on Friday.", "2021-07-02"),  # what was agreed lies ahead
+        ("Shares rallied, rising 5% on Friday.", "2021-06-25"),  # a participle takes its clause's tense
     ],
 )
 def test_weekday_reads_the_verb_around_it(text, value):
@@ -90,6 +94,17 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Profit for the final quarter of 2019 rose.", "final quarter of 2019", "2019-Q4"),
         ("The index dropped in the late 1980s.", "late 1980s", "198"),
         ("It was the worst crash of the 20th century.", "20th century", "19"),
+        ("Profit fell in the last quarter, which ended March 31.", "the last quarter", "2021-Q1"),
+        ("Sales doubled over the past year.", "the past year", "2020"),
+        ("He has been in Geneva for the last week.", "the last week", "P1W"),
+        ("A hearing is set for the week of July 12.", "week of July 12", "2021-W28"),
+        ("Car sales rebounded in the last week of March.", "last week of March", "2021-W12"),
+        ("Demand stayed weak over the summer.", "summer", "2021-SU"),
+        ("Prices will stay high in the near term.", "near term", "FUTURE_REF"),
+        ("He offered 50% of the then current price.", "then current", "PAST_REF"),
+        ("Sales in the current fiscal year will rise.", "current fiscal year", "2021"),
+        ("The march took place ten days before the vote.", "ten days before", "P10D"),
+        ("Shoppers returned each Thursday.", "each Thursday", "XXXX-WXX-4"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):
@@ -110,6 +125,11 @@ def test_last_weekday_said_on_that_weekday_is_a_week_ago():
         "Eastern Airlines cut flights to eastern Europe.",
         "Officials said this may take time.",
         "The airline runs four flights a week.",
+        "He joined the annual March for Life in Washington.",
+        "The Communist Party daily Granma printed the letter.",
+        "She said it would be a second betrayal.",
+        "He spoke on CBS's \"60 Minutes\" and ABC's \"This Week\".",
+        "She met him when he was in his 30s.",
     ],
 )
 def test_rates_fractions_and_lookalikes_are_not_dates(text):

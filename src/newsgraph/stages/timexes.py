@@ -33,6 +33,12 @@ UNITS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # Verbs that set or move a deadline: "postponed until Tuesday" names a day still to come.
 DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "adjourn", "defer", "give", "suspend", "recess", "hold", "set", "push", "put"})
+# Verbs whose infinitive names a time still to come when they are told in the past: "agreed to meet Friday".
+PLAN_VERBS = frozenset({
+    "plan", "expect", "agree", "decide", "promise", "intend", "hope", "schedule", "want", "aim", "seek", "vow", "threaten",
+    "pledge", "offer", "propose", "ask", "urge", "call", "order", "tell", "invite", "prepare", "set", "be", "say", "announce",
+    "refuse", "decline", "vote", "move", "try", "need", "have", "get", "go", "arrange", "choose", "elect", "wish",
+})  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -58,6 +64,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>{_YEAR}|\d\d)\b")),
     # "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "noon Thursday": a clock time on a named day
     ("time_date", re.compile(rf"\b(?:{_CLOCK}|(?P<nm>noon|midnight)){_TZ},? (?:(?P<mon>{_MONTH}) (?P<d>{_DAYNUM})\b|(?P<wd>{_WEEKDAY})\b|(?P<ref>today|tomorrow|yesterday)\b)", re.I)),
+    ("week_of_month", re.compile(rf"\bthe (?P<ord>first|second|third|fourth|last|final) week of (?P<mon>{_MONTH})(?:{_COMMA}(?P<y>{_YEAR}))?\b")),
+    ("week_of", re.compile(rf"\bthe week of (?P<mon>{_MONTH}) (?P<d>{_DAYNUM})(?:{_COMMA}(?P<y>{_YEAR}))?\b")),
+    # "each Thursday", "every July": a recurring time, before the day or month alone is taken
+    ("set", re.compile(rf"\b(?P<set>(?:every|each) (?:day|week|month|year|quarter|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly)\b(?!(?-i: [A-Z]))", re.I)),
     ("mdy", re.compile(rf"\b{_MOD}(?P<wd>{_WEEKDAY},? )?(?P<mon>{_MONTH}) (?P<d>{_DAYNUM})(?:{_COMMA}(?P<y>{_YEAR}))?\b(?!-)")),
     ("dmy", re.compile(rf"\b(?P<d>{_DAYNUM}) (?:of )?(?P<mon>{_MONTH})(?:{_COMMA}(?P<y>{_YEAR}))?\b")),
     ("my", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}),? (?:(?P<y>{_YEAR})|{_SPELLED_YEAR})\b")),
@@ -73,18 +83,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})\b", re.I)),
     ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
+    # "over the summer", "in the early summer": the season nearest the report, on the side its tense says
+    ("season", re.compile(r"(?:(?<=\bthe )|(?<=\bin )|(?<=\bduring )|(?<=\bover )|(?<=\bsince )|(?<=\buntil )|(?<=\bby ))(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|winter|(?<=the )fall)\b(?! of\b)(?!-)", re.I)),
     ("mod_year", re.compile(rf"\b(?:the )?(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})(?P<s>s)?\b", re.I)),
-    ("decade", re.compile(r"\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
+    ("decade", re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bhis early )(?<!\bhis late )(?<!\bher early )(?<!\bher late )\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
     ("century", re.compile(r"\b(?:the )?(?P<c>[12]?\d)(?:st|nd|rd|th)[ -]century\b", re.I)),
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
+    # ("the annual March for Life", "the March of the Combatant Mothers" are marches)
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
     ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today|yesterday|tomorrow|tonight|last night)\b", re.I)),
     ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
-    ("ref", re.compile(r"\b(?P<ref>now|currently|current|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|in the past|the past)\b(?!-)", re.I)),
+    ("ref", re.compile(r"\b(?P<ref>then[- ]current|now|currently|current(?! (?:fiscal )?(?:year|quarter|period|month|week)\b)|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|the (?:near|short) term|in the past|the past)\b(?!-)", re.I)),
     ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
     ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
     ("the_unit", re.compile(rf"\b(?:the (?:(?P<py>{_YEAR}) )?(?:fiscal )?|(?P<ly>last|this) year's )(?P<unit>quarter|period)\b(?! of|-)", re.I)),
@@ -94,12 +107,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"(?<![\d$,.£€])\b(?:fiscal )?(?P<y>{_YEAR})\b(?![\-/]\d|,\d|\.\d|%| percent| mln| billion| million| people| shares| tonnes| dollars| dlrs| units| barrels| feet| metres| meters| miles| points| cars| workers| troops| jobs)")),
     ("fy", re.compile(rf"\b(?P<y>{_YEAR})/(?P<y2>\d\d)\b")),
     ("duration", re.compile(rf"\b(?P<n>{_NUM})[ -](?:(?:consecutive|straight|more|additional|full|successive|trading|business) )?(?P<unit>{_UNIT})(?:[ -]long)?\b(?![ -]old)", re.I)),
-    ("set", re.compile(rf"\b(?P<set>(?:every|each) (?:day|week|month|year|quarter|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly)\b", re.I)),
 ]
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "in the past": "PAST_REF",
-    "the past": "PAST_REF",
+    "the past": "PAST_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
 }  # fmt: skip
 _MOD_VALUES = {"early": "START", "mid": "MID", "late": "END", "beginning of": "START", "the beginning of": "START", "start of": "START",
                "the start of": "START", "middle of": "MID", "the middle of": "MID", "end of": "END", "the end of": "END"}  # fmt: skip
@@ -185,6 +197,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "decade": ("0s", "0's", "ties"),
     "season_year": ("spring", "summer", "autumn", "fall", "winter"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
     "spelled_year": ("nineteen", "two thousand"),
     "holiday": ("thanksgiving", "christmas", "new year", "independence day", "election day", "easter", "labor day", "memorial day", "veterans day", "valentine", "halloween"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly"),
@@ -209,6 +222,8 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
             s, e = m.start(), m.end()
             if any(s < b and a < e for a, b in taken):
                 continue
+            if _named_work(m):
+                continue
             norm = _normalise(name, m, anchor, tense(s))
             if norm is None:
                 continue
@@ -223,6 +238,25 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
     return _resolve_anaphora(found)
 
 
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:of|or|and|to|for|in|later|ago|earlier|before|after|longer|more|less|now|then)\b)[a-z]")
+
+
+def _named_work(m: re.Match) -> bool:
+    """Whether a match is a title or an ordinal rather than a time: a unit written with a capital
+    inside a sentence ("CBS's ``60 Minutes''", ABC's "This Week"), or "a second" before a noun ("a
+    second betrayal")."""
+    unit = m.groupdict().get("unit")
+    if not unit:
+        return False
+    if unit[0].isupper() and m.start("unit") > m.start() and (unit.lower().rstrip("s") in UNITS or unit.lower().startswith("centur")):
+        text = m.string
+        line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+        words = re.findall(r"[A-Za-z]+", line)
+        if sum(w[0].isupper() for w in words) < 0.6 * len(words):  # not a headline in title case
+            return True
+    return unit.lower() == "second" and bool(_ORDINAL_SECOND.match(m.string, m.end()))
+
+
 def _anaphor(name: str, m: re.Match) -> str | None:
     """Which kind of earlier time an expression points back to, if any."""
     g = m.groupdict()
@@ -231,7 +265,8 @@ def _anaphor(name: str, m: re.Match) -> str | None:
     if name == "quarter" and g.get("ago"):
         return "year_before"
     if name == "latest":
-        return "year_before" if g["which"].lower() in ("year-earlier", "year-ago") else "quarter"
+        which = g["which"].lower()
+        return "year_before" if which in ("year-earlier", "year-ago") else ("latest" if which in ("latest", "most recent") else "quarter")
     if name == "the_unit":
         return "quarter"
     if name == "that_year":
@@ -248,6 +283,11 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
         if kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
             t.value, t.type = f"{quarter[0] - 1:04d}-Q{q}", "DATE"
+        elif kind == "latest":
+            # "the latest quarter": the one named before if it has ended, else the last that has
+            # ("a fourth-quarter charge" ahead does not make the fourth the latest)
+            if quarter and (t.value == "XXXX-QX" or quarter <= _quarter_of(t.value)):
+                t.value = f"{quarter[0]:04d}-Q{quarter[1]}"
         elif kind == "quarter":
             explicit = g.get("py")
             base = int(explicit) if explicit else (quarter[0] - 1 if quarter and (g.get("ly") or "").lower() == "last" else (quarter[0] if quarter else None))
@@ -269,13 +309,18 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
             else:
                 t.value = f"{year + step:04d}"
         out.append(t)
-        if kind is None and (qm := _QUARTER_VALUE.match(t.value)):
+        if kind in (None, "latest") and (qm := _QUARTER_VALUE.match(t.value)):
             quarter = (int(qm.group(1)), int(qm.group(2)))
         if t.type == "DATE" and re.match(r"^\d{4}(?:-|$)", t.value):
             year = int(t.value[:4])
             if mm := re.match(r"^\d{4}-(\d\d)", t.value):
                 month = (year, int(mm.group(1)))
     return out
+
+
+def _quarter_of(value: str) -> tuple[int, int]:
+    qm = _QUARTER_VALUE.match(value)
+    return (int(qm.group(1)), int(qm.group(2))) if qm else (0, 0)
 
 
 def _tense_lookup(sp):
@@ -307,28 +352,52 @@ def _tense_lookup(sp):
             tok = tok.head
         if tok.pos_ not in ("VERB", "AUX"):
             return None
+        for _ in range(3):
+            # A participle with no auxiliary of its own takes the tense of the verb it hangs on:
+            # "has fluctuated …, rising … from $29.75 in March", "was arrested and charged Friday"
+            # ("announced Wednesday", a participle standing alone, is done: see below)
+            # and an infinitive of purpose the tense of its clause ("staged celebrations to mark the
+            # entry into NATO on Friday")
+            inherits = (
+                tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
+                or tok.tag_ == "VBN" and tok.dep_ == "conj"
+                or tok.tag_ == "VB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            )
+            if not inherits or tok.head.pos_ not in ("VERB", "AUX"):
+                break
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in tok.children):
+                break
+            tok = tok.head
         aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in aux}
         before = sp[first.i - 1].lower_ if first.i > 0 else ""
         if before in ("until", "till") and tok.lemma_ in DEADLINE_VERBS:
             return "future"
-        if words & {"will", "'ll", "shall", "wo"} or "would" in words and not words & {"have", "'ve"}:
+        # "would meet", "might come … as soon as Tuesday": not yet done ("could have met" is)
+        modal = "would" in words or words & {"might", "may", "could", "should", "must", "can", "ca"} and tok.tag_ == "VB"
+        if words & {"will", "'ll", "shall", "wo"} or modal and not words & {"have", "'ve"}:
             return "future"
         if words & {"is", "are", "am"} and tok.tag_ == "VBG" and tok.lower_ == "going":
             return "future"
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or words & {"has", "have", "had"}:
             return "past"
-        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not aux:
-            return "past"  # "the year ended March 31"
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "advcl") and not aux:
+            return "past"  # "the year ended March 31", "the decision, announced Wednesday"
         if tok.tag_ in ("VBP", "VBZ") and not aux:
             # "meets Monday"; a verb the tagger took for a present in a sentence told in the past
             # ("which fell on Friday" beside "hurt") is no plan
             return None if tok.tag_ == "VBP" and any(t.tag_ == "VBD" for t in tok.sent) else "present"
-        if tok.tag_ == "VB" and any(a.lower_ in ("to",) for a in tok.children):
+        if tok.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
             up = tok.head
             for _ in range(3):  # "it had been due to expire Friday": a plan of the past
                 if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in up.children):
                     return "past"
+                if up.pos_ in ("VERB", "AUX"):
+                    # what a past verb made hard or possible was done then ("made it difficult to
+                    # meet demand into the summer"); what was planned, agreed or expected lies ahead
+                    if up.tag_ == "VBD" and up.lemma_ not in PLAN_VERBS:
+                        return "past"
+                    break
                 if up.head is up:
                     break
                 up = up.head
@@ -415,6 +484,28 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if g.get("nm"):
             return "TIME", f"{day}T{'12:00' if g['nm'].lower() == 'noon' else '24:00'}", None
         return "TIME", f"{day}T{_clock(g)}", None
+    if name == "week_of_month":
+        month = _month(g["mon"])
+        year = g.get("y") or _year_for(month, None, anchor, tense)
+        if year == "XXXX":
+            return "DATE", "XXXX-WXX", None
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["ord"].lower())
+        if n:
+            day = dt.date(int(year), month, 4 + 7 * (n - 1))
+        else:  # the last week: the one holding most of the month's last seven days
+            day = dt.date(int(year) + month // 12, month % 12 + 1, 1) - dt.timedelta(days=4)
+        iso = day.isocalendar()
+        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", None
+    if name == "week_of":
+        month, day = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
+        year = g.get("y") or _year_for(month, day, anchor, tense)
+        if year == "XXXX":
+            return "DATE", "XXXX-WXX", None
+        try:
+            iso = dt.date(int(year), month, day).isocalendar()
+        except ValueError:
+            return None
+        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", None
     if name in ("mdy", "dmy"):
         month, day = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         year = g.get("y") or _year_for(month, day, anchor, tense)
@@ -424,6 +515,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "season_year":
         return "DATE", f"{g['y'] or _spelled_year(g['sy'])}-{SEASONS[g['season'].lower()]}", mod
     if name in ("month", "may"):
+        if _A_MARCH.search(m.string[max(0, m.start() - 12) : m.end() + 8]):
+            return None
         month = _month(g.get("mon") or m.group(0).split()[-1].split("-")[-1])
         if g.get("ofrel"):  # "October of next year"
             year = f"{anchor.year + _STEPS.get(g['ofrel'].lower(), 0):04d}" if anchor else "XXXX"
@@ -461,6 +554,9 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         h = int(g["h"]) % 12 + (0 if g["part"].lower() == "morning" else 12)
         return "TIME", f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{h:02d}:00", None
     if name == "ago":
+        if m.group(0).lower().endswith("before") and re.match(r" (?:the |a |an |his |her |their |its )?[a-z]", m.string[m.end() :]):
+            # "ten days before the shooting": an amount of time before an event, not before the report
+            return "DURATION", _duration(g["n"], g["unit"]), None
         return "DATE", _shift(anchor, g["n"], g["unit"], -1), None
     if name == "half_dur":
         n = _num(g.get("n") or g.get("nw") or "0") or 0 if not g.get("a") else 1
@@ -469,13 +565,27 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         rel = g["rel"].lower()
         if g.get("n"):
             return "DURATION", _duration(g["n"], g["unit"]), None
-        if rel in ("the past", "the last", "the next", "the coming"):
-            return "DURATION", _duration("several" if g["unit"].lower().endswith("s") else None, g["unit"]), None
-        return None
+        unit = g["unit"].lower()
+        if unit.endswith("s"):  # "the past weeks": some weeks
+            return ("DURATION", _duration("several", unit), None) if rel in ("the past", "the last", "the next", "the coming") else None
+        if rel in ("the first", "the final") or unit not in ("month", "quarter", "year"):  # "for the last week": seven days
+            return ("DURATION", _duration(None, unit), None) if rel != "the first" else None
+        # "the past year", "the last quarter, which ended Dec. 30", "the next year or so": the
+        # calendar unit before (after) the report's, as "last year" is
+        return _relative(rel.removeprefix("the "), unit, anchor, tense)
     if name == "rel":
         return _relative(g["rel"].lower(), g["unit"], anchor, tense)
     if name == "that_year":
         return "DATE", "XXXX", None  # resolved against the year named before it
+    if name == "season":
+        code = SEASONS[g["season"].lower()]
+        if anchor is None:
+            return "DATE", f"XXXX-{code}", mod
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        start = dt.date(anchor.year - (1 if first == 12 and anchor.month < 3 else 0), first, 1)
+        end = dt.date(start.year + (first + 3) // 13, (first + 2) % 12 + 1, 1)
+        year = start.year - (1 if tense == "past" and start > anchor else 0) + (1 if tense in ("future", "intent") and anchor >= end else 0)
+        return "DATE", f"{year:04d}-{code}", mod
     if name == "mod_year":
         return "DATE", g["y"][:3] if g.get("s") else g["y"], _MOD_VALUES[g["mod"].lower()]
     if name == "decade":
@@ -550,6 +660,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     return None
 
 
+# "the annual March for Life", "the ``March of the Combatant Mothers": a march, not the month
+_A_MARCH = re.compile(r"(?:\b(?:the|a|annual)|``|\")\s*March (?:for|of the|on|against|to)\b", re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|cents|dollars|pounds|euros|yen)(?:\s+[a-z]+)?\s+$|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|few)\s+[a-z]+s\s+$", re.I)
 
 
