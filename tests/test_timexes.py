@@ -105,6 +105,13 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Sales in the current fiscal year will rise.", "current fiscal year", "2021"),
         ("The march took place ten days before the vote.", "ten days before", "P10D"),
         ("Shoppers returned each Thursday.", "each Thursday", "XXXX-WXX-4"),
+        ("He was arrested on June 3. Earlier that day he had called.", "Earlier that day", "2021-06-03"),
+        ("He was arrested on June 3 and appeared in court the next morning.", "next morning", "2021-06-04TMO"),
+        ("The judge ruled at midday.", "midday", "2021-06-30T12:00"),
+        ("It ended their decades-long dispute.", "decades-long", "PXY"),
+        ("Growth will pick up over the next couple of years.", "the next couple of years", "P2Y"),
+        ("Output rises through the first two quarters of 2022.", "first two quarters of 2022", "2022-H1"),
+        ("Sales had characterized the last half of the '80s.", "the '80s", "198"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):
@@ -138,6 +145,7 @@ def test_rates_fractions_and_lookalikes_are_not_dates(text):
 
 def test_that_year_without_a_year_before_it_is_left_out():
     assert [t.text for t in tag("That year the company grew.", ANCHOR)] == []
+    assert [t.text for t in tag("That day the company grew.", ANCHOR)] == []
 
 
 def test_peer_output_is_aligned_to_the_text():

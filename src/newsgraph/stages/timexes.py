@@ -24,7 +24,7 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "half": 0.5,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "half": 0.5, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
 UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE", "fortnight": "W",
@@ -45,7 +45,7 @@ ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4
 _MONTH = MONTH_PATTERN
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|half|several|few|a few|many|some|a couple of)"
+_NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|half|several|few|a few|many|some|a couple of|couple of)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?:(?P<mod>early|mid|late|the (?:beginning|start|middle|end) of|end of|beginning of|middle of)[ -])?"
@@ -74,7 +74,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season_year", re.compile(rf"\b(?:the )?(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|fall|winter) of (?:(?P<y>{_YEAR})|{_SPELLED_YEAR})\b", re.I)),
     # "this year's third quarter", "the 1988 second quarter", "the year-ago third quarter", "fourth-quarter"
     ("quarter", re.compile(rf"\b(?:the )?(?:(?P<rel>last|next|this|previous|current|same) (?:year's )?|(?P<py>{_YEAR}) |(?P<ago>year-(?:ago|earlier)) |(?P<fiscal>fiscal ))?{_ORD}[- ](?:fiscal[- ])?quarter(?: of (?:fiscal )?(?:(?P<y>{_YEAR})|(?P<ofrel>last|next|this) year))?\b", re.I)),
-    ("half", re.compile(rf"\b(?:the )?(?P<ord>first|second|last|latter) half(?: of (?P<y>{_YEAR}))?\b", re.I)),
+    ("two_quarters", re.compile(rf"\b(?:the )?(?P<ord>first|last) two quarters of (?P<y>{_YEAR})\b", re.I)),
+    # (the half of a decade or century is left to the decade: "the last half of the '80s")
+    ("half", re.compile(rf"\b(?:the )?(?P<ord>first|second|last|latter) half(?: of (?P<y>{_YEAR}))?\b(?! of the (?:'?\d0s|(?:1[89]|20)\d0s|\w+ties|\w+ century)\b)", re.I)),
     ("time", re.compile(rf"\b{_CLOCK}(?=\W|$)", re.I)),
     ("time24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<z>UTC|GMT)\b(?: (?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<ref>today|yesterday|tomorrow))\b)?")),
     ("clock_part", re.compile(r"\b(?P<h>[01]?\d) (?:o'clock )?in the (?P<part>morning|afternoon|evening)\b", re.I)),
@@ -94,10 +96,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
+    # "earlier that day", "the next morning": a day counted from the last date named before
+    ("that_day", re.compile(rf"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
+    ("midday", re.compile(rf"\b(?P<mid>midday|mid-?afternoon|mid-?morning)(?: (?P<ref>yesterday|today|tomorrow)\b| (?P<wd>{_WEEKDAY})\b)?", re.I)),
     ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today|yesterday|tomorrow|tonight|last night)\b", re.I)),
     ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
     ("ref", re.compile(r"\b(?P<ref>then[- ]current|now|currently|current(?! (?:fiscal )?(?:year|quarter|period|month|week)\b)|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|the (?:near|short) term|in the past|the past)\b(?!-)", re.I)),
+    ("long", re.compile(r"\b(?P<unit>days?|weeks?|months?|years?|decades?)-long\b", re.I)),
+    ("the_years", re.compile(r"\bthe (?:early |intervening )?(?P<unit>years)\b(?! old)|\bthe (?P<unit2>days|weeks|months|years) ahead\b", re.I)),
     ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
     ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
     ("the_unit", re.compile(rf"\b(?:the (?:(?P<py>{_YEAR}) )?(?:fiscal )?|(?P<ly>last|this) year's )(?P<unit>quarter|period)\b(?! of|-)", re.I)),
@@ -188,6 +195,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "reldur": ("the ",),
     "quarter": ("quarter",),
     "half": ("half",),
+    "two_quarters": ("two quarters",),
+    "that_day": ("that ", "the same ", "the next ", "the following ", "the previous "),
+    "midday": ("midday", "mid-afternoon", "midafternoon", "mid-morning", "midmorning"),
+    "long": ("-long",),
+    "the_years": ("the early years", "the intervening years", "the years", " ahead"),
     "latest": ("quarter", "period"),
     "the_unit": ("quarter", "period"),
     "the_day": ("the day",),
@@ -271,6 +283,8 @@ def _anaphor(name: str, m: re.Match) -> str | None:
         return "quarter"
     if name == "that_year":
         return "year"
+    if name == "that_day":
+        return "day"
     return None
 
 
@@ -279,6 +293,7 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
     quarter: tuple[int, int] | None = None  # the last quarter named outright
     year: int | None = None  # the last year named or resolved
     month: tuple[int, int] | None = None  # and the last month
+    day: dt.date | None = None  # and the last full date
     for t, kind, g in found:
         if kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
@@ -297,6 +312,13 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
                 t.value = explicit
             elif g["unit"].lower() == "period":
                 continue  # "the period" with no quarter in view names no time
+        elif kind == "day":
+            if day is None:
+                continue  # "that day" with no date before it
+            which = g["which"].lower()
+            when = day + dt.timedelta(days=1 if which in ("the next", "the following") else (-1 if which == "the previous" else 0))
+            part = g["part"].lower()
+            t.value, t.type = (when.isoformat(), "DATE") if part == "day" else (f"{when.isoformat()}T{_PARTS[part]}", "TIME")
         elif kind == "year":
             step = _STEPS.get((g.get("step") or "").lower(), 0)
             if (g.get("unit") or g.get("unit2") or "").lower() == "month":
@@ -315,6 +337,8 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
             year = int(t.value[:4])
             if mm := re.match(r"^\d{4}-(\d\d)", t.value):
                 month = (year, int(mm.group(1)))
+        if dm := re.match(r"^(\d{4}-\d\d-\d\d)", t.value):
+            day = dt.date.fromisoformat(dm.group(1))
     return out
 
 
@@ -540,6 +564,19 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
             started = dt.date(anchor.year, 3 * q - 2, 1) <= anchor
             year = f"{anchor.year - (0 if started or tense in ('future', 'intent') else 1):04d}"
         return "DATE", f"{year}-Q{q}", None
+    if name == "two_quarters":
+        return "DATE", f"{g['y']}-H{1 if g['ord'].lower() == 'first' else 2}", None
+    if name == "that_day":
+        return "DATE", "XXXX-XX-XX", None  # resolved against the date named before it
+    if name == "midday":
+        day = _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense) if g.get("wd") else _day_ref((g.get("ref") or "today").lower(), anchor)
+        mid = g["mid"].lower()
+        return "TIME", f"{day}T{'12:00' if mid == 'midday' else ('AF' if 'afternoon' in mid else 'MO')}", None
+    if name == "long":
+        unit = g["unit"].lower()
+        return "DURATION", _duration("several" if unit.endswith("s") else None, unit), None
+    if name == "the_years":
+        return "DURATION", _duration("several", g.get("unit") or g["unit2"]), None
     if name == "half":
         year = g.get("y") or (str(anchor.year) if anchor else "XXXX")
         return "DATE", f"{year}-H{1 if g['ord'].lower() == 'first' else 2}", None
