@@ -55,6 +55,11 @@ def test_weekday_reads_the_verb_around_it(text, value):
     assert [t["value"] for t in article.timexes] == [value]
 
 
+def test_a_date_a_change_takes_effect_lies_ahead():
+    article = newsgraph.extract_text("Smith was named chairman, effective Feb. 1. The firm scheduled a meeting Thursday.", published="2021-06-30")
+    assert [t["value"] for t in article.timexes] == ["2022-02-01", "2021-07-01"]
+
+
 def test_a_month_ahead_of_the_anchor_in_a_past_report_is_last_year():
     article = newsgraph.extract_text("The talks ended in November. They resume in September.", published="2021-06-30")
     assert [t["value"] for t in article.timexes] == ["2020-11", "2021-09"]
@@ -112,6 +117,11 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Growth will pick up over the next couple of years.", "the next couple of years", "P2Y"),
         ("Output rises through the first two quarters of 2022.", "first two quarters of 2022", "2022-H1"),
         ("Sales had characterized the last half of the '80s.", "the '80s", "198"),
+        ("Leaders meet in Washington on April 24 and 25.", "25", "2021-04-25"),
+        ("The index closed Friday at 2082, down 4.5% from the previous Friday.", "previous Friday", "2021-06-18"),
+        ("Losses mounted after several quarters of decline.", "several quarters", "PXQ"),
+        ("Profit rose in the second quarter. Results for that quarter included a gain.", "that quarter", "2021-Q2"),
+        ("Officials said Islam will one day be the largest religion.", "one day", "FUTURE_REF"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):

@@ -83,7 +83,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT}) (?:ago|earlier|before)\b", re.I)),
     ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})\b", re.I)),
-    ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)", re.I)),
+    ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
     # "over the summer", "in the early summer": the season nearest the report, on the side its tense says
     ("season", re.compile(r"(?:(?<=\bthe )|(?<=\bin )|(?<=\bduring )|(?<=\bover )|(?<=\bsince )|(?<=\buntil )|(?<=\bby ))(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|winter|(?<=the )fall)\b(?! of\b)(?!-)", re.I)),
@@ -98,7 +98,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
     # "earlier that day", "the next morning": a day counted from the last date named before
     ("that_day", re.compile(rf"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
-    ("midday", re.compile(rf"\b(?P<mid>midday|mid-?afternoon|mid-?morning)(?: (?P<ref>yesterday|today|tomorrow)\b| (?P<wd>{_WEEKDAY})\b)?", re.I)),
+    ("midday", re.compile(rf"\b(?P<mid>midday|mid[- ]?afternoon|mid[- ]?morning)(?: (?P<ref>yesterday|today|tomorrow)\b| (?P<wd>{_WEEKDAY})\b)?", re.I)),
     ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today|yesterday|tomorrow|tonight|last night)\b", re.I)),
     ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
@@ -197,14 +197,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "two_quarters": ("two quarters",),
     "that_day": ("that ", "the same ", "the next ", "the following ", "the previous "),
-    "midday": ("midday", "mid-afternoon", "midafternoon", "mid-morning", "midmorning"),
+    "midday": ("midday", "afternoon", "morning"),
     "long": ("-long",),
     "the_years": ("the early years", "the intervening years", "the years", " ahead"),
     "latest": ("quarter", "period"),
     "the_unit": ("quarter", "period"),
     "the_day": ("the day",),
     "the_year": ("year",),
-    "that_year": ("year", "month"),
+    "that_year": ("year", "month", "quarter"),
     "weekend": ("weekend",),
     "century": ("century",),
     "decade": ("0s", "0's", "ties"),
@@ -246,10 +246,22 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 surface = surface[4:]
             taken.append((s, e))
             found.append((Timex(s, e, surface, typ, value, mod), _anaphor(name, m), m.groupdict()))
+            if name == "mdy" and not m.group("y") and (pair := _SECOND_DAY.match(text, e)) and int(pair.group("d")) > int(re.sub(r"\D", "", m.group("d"))):
+                # "on April 24 and 25": the second day is a date of the same month
+                year, month = pair.group("y") or value[:4], value[5:7]
+                if pair.group("y"):
+                    found[-1][0].value = f"{year}{value[4:]}"
+                a, b = pair.start("d"), pair.end("d")
+                taken.append((a, pair.end()))
+                found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
     return _resolve_anaphora(found)
 
 
+_SECOND_DAY = re.compile(
+    rf" (?:and|or|to|through|-) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:{_COMMA}(?P<y>{_YEAR})\b)?"
+    r"(?!(?: ?%| percent|[.,:]\d| (?:million|billion|thousand|years?|days?|months?|weeks?|hours?|people|points?|cents?|a\.m|p\.m)\b))"
+)
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?:of|or|and|to|for|in|later|ago|earlier|before|after|longer|more|less|now|then)\b)[a-z]")
 
 
@@ -285,6 +297,8 @@ def _anaphor(name: str, m: re.Match) -> str | None:
         return "year"
     if name == "that_day":
         return "day"
+    if name == "rel" and g["rel"].lower() in ("the previous", "the following") and g["unit"].lower() in WEEKDAYS:
+        return "weekday"  # "down from the previous Friday": the Friday before the day last named
     return None
 
 
@@ -319,9 +333,21 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
             when = day + dt.timedelta(days=1 if which in ("the next", "the following") else (-1 if which == "the previous" else 0))
             part = g["part"].lower()
             t.value, t.type = (when.isoformat(), "DATE") if part == "day" else (f"{when.isoformat()}T{_PARTS[part]}", "TIME")
+        elif kind == "weekday":
+            if day is not None:
+                wd = WEEKDAYS[g["unit"].lower()]
+                if g["rel"].lower() == "the previous":
+                    when = day - dt.timedelta(days=(day.weekday() - wd) % 7 or 7)
+                else:
+                    when = day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)
+                t.value = when.isoformat()
         elif kind == "year":
             step = _STEPS.get((g.get("step") or "").lower(), 0)
-            if (g.get("unit") or g.get("unit2") or "").lower() == "month":
+            if (g.get("unit") or "").lower() == "quarter":
+                if quarter is None:
+                    continue  # "that quarter" with no quarter before it
+                t.value = f"{quarter[0]:04d}-Q{quarter[1]}"
+            elif (g.get("unit") or g.get("unit2") or "").lower() == "month":
                 if month is None:
                     continue  # "that month" with no month before it: nothing to resolve it to
                 y, mth = divmod(month[1] - 1 + step, 12)
@@ -397,6 +423,12 @@ def _tense_lookup(sp):
         before = sp[first.i - 1].lower_ if first.i > 0 else ""
         if before in ("until", "till") and tok.lemma_ in DEADLINE_VERBS:
             return "future"
+        if before == "effective" and (first.i < 2 or sp[first.i - 2].lemma_ not in ("be", "become")):
+            return "future"  # "named chairman, effective Feb. 1": a change still to come
+        if tok.lemma_ in ("schedule", "plan") and tok.dep_ not in ("acl", "amod", "advcl") and any(c.dep_ == "dobj" for c in tok.children):
+            # "scheduled a news conference (for) Thursday": the conference lies ahead
+            if tok.lemma_ == "schedule" or first.head is not tok and (first.head.pos_ == "NOUN" or first.head.lower_ == "for"):
+                return "future"
         # "would meet", "might come … as soon as Tuesday": not yet done ("could have met" is)
         modal = "would" in words or words & {"might", "may", "could", "should", "must", "can", "ca"} and tok.tag_ == "VB"
         if words & {"will", "'ll", "shall", "wo"} or modal and not words & {"have", "'ve"}:
@@ -679,10 +711,12 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "fy":
         return "DATE", g["y"], None
     if name == "duration":
-        if g["unit"].lower().startswith("quarter") and re.match(r"[ -]of\b", m.string[m.end():]):
+        if g["unit"].lower().startswith("quarter") and re.match(r"[ -]of\b", m.string[m.end():]) and (_num(g["n"]) or 9) <= 3:
             return None  # "three-quarters of its food": a fraction
         if g["n"].lower() in ("a", "an") and _after_amount(m):
             return None  # "$2 million a year", "four flights a week": a rate
+        if m.group(0).lower() == "one day" and re.search(r"\b(?:will|would|could|may|might|can|shall|to|hope|hopes|hoped)\s+$", m.string[max(0, m.start() - 12) : m.start()]):
+            return "DATE", "FUTURE_REF", None  # "Islam will one day be …": some day to come
         return "DURATION", _duration(g["n"], g["unit"]), None
     if name == "set":
         if _after_amount(m):
