@@ -122,6 +122,9 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Losses mounted after several quarters of decline.", "several quarters", "PXQ"),
         ("Profit rose in the second quarter. Results for that quarter included a gain.", "that quarter", "2021-Q2"),
         ("Officials said Islam will one day be the largest religion.", "one day", "FUTURE_REF"),
+        ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2021-06-25T10:35"),
+        ("Trading resumed at 16:15 UTC, June 1.", "16:15 UTC", "2021-06-01T16:15Z"),
+        ("They met on Friday at 9 a.m. in Geneva.", "9 a.m.", "2021-06-25T09:00"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):
@@ -147,6 +150,7 @@ def test_last_weekday_said_on_that_weekday_is_a_week_ago():
         "She said it would be a second betrayal.",
         "He spoke on CBS's \"60 Minutes\" and ABC's \"This Week\".",
         "She met him when he was in his 30s.",
+        "The case is for today's youth what the blockade was for their parents.",
     ],
 )
 def test_rates_fractions_and_lookalikes_are_not_dates(text):

@@ -43,6 +43,10 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _MONTH = MONTH_PATTERN
+_ERA_NOUNS = (
+    r"world|youth|society|societies|generations?|children|kids|young|teenagers|people|culture|standards|technology|consumers|"
+    r"families|women|men|politics|economy|(?:\w+ )?(?:computers|students|workers|voters|parents|cars|weapons)"
+)
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|half|several|few|a few|many|some|a couple of|couple of)"
@@ -99,7 +103,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "earlier that day", "the next morning": a day counted from the last date named before
     ("that_day", re.compile(rf"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
     ("midday", re.compile(rf"\b(?P<mid>midday|mid[- ]?afternoon|mid[- ]?morning)(?: (?P<ref>yesterday|today|tomorrow)\b| (?P<wd>{_WEEKDAY})\b)?", re.I)),
-    ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today|yesterday|tomorrow|tonight|last night)\b", re.I)),
+    # ("today's youth", "the people of tomorrow" speak of an era, not of a day)
+    ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today(?!'s (?:{_ERA_NOUNS})\b)|yesterday|(?<!\bof )tomorrow|tonight|last night)\b", re.I)),
     ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
     ("ref", re.compile(r"\b(?P<ref>then[- ]current|now|currently|current(?! (?:fiscal )?(?:year|quarter|period|month|week)\b)|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|the (?:near|short) term|in the past|the past)\b(?!-)", re.I)),
@@ -255,7 +260,31 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 taken.append((a, pair.end()))
                 found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
-    return _resolve_anaphora(found)
+    dayless = [f[0] for f in found if f[2].get("h") and not (f[2].get("wd") or f[2].get("ref") or f[2].get("mon"))]
+    out = _resolve_anaphora(found)
+    if dayless:
+        _date_clock_times(text, out, {id(t) for t in dayless})
+    return out
+
+
+_NEXT_TO = re.compile(r"^(?:\s*\(|\s*\)?\s*,?\s*(?:on\s+)?)$")
+_AFTER_DAY = re.compile(r"^\s*,?\s+(?:at|around|about|by|before|after)\s+(?:about\s+|around\s+)?$")
+
+
+def _date_clock_times(text: str, found: list[Timex], dayless: set[int]) -> None:
+    """A clock time written without its day takes the day written next to it: "10:35 a.m. (0735
+    GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)", "on Friday at 10 a.m."."""
+    for i in range(len(found) - 1, -1, -1):  # right to left: "(0735 GMT) Friday" first gets its day
+        t = found[i]
+        if id(t) not in dayless:
+            continue
+        day = None
+        if i + 1 < len(found) and _NEXT_TO.match(text[t.end : found[i + 1].start]):
+            day = re.match(r"^\d{4}-\d\d-\d\d", found[i + 1].value)
+        if day is None and i > 0 and _AFTER_DAY.match(text[found[i - 1].end : t.start]):
+            day = re.match(r"^\d{4}-\d\d-\d\d", found[i - 1].value)
+        if day:
+            t.value = day.group(0) + t.value[t.value.index("T") :]
 
 
 _SECOND_DAY = re.compile(
