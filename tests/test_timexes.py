@@ -125,6 +125,9 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2021-06-25T10:35"),
         ("Trading resumed at 16:15 UTC, June 1.", "16:15 UTC", "2021-06-01T16:15Z"),
         ("They met on Friday at 9 a.m. in Geneva.", "9 a.m.", "2021-06-25T09:00"),
+        ("Net rose in the first quarter. For the quarter a year ago, it fell.", "quarter a year ago", "2020-Q1"),
+        ("Sales rose 43% in May compared to the same period last year.", "same period last year", "2020-05"),
+        ("Profit rose in the first quarter and will rise in the fourth quarter. A year earlier it fell.", "A year earlier", "2020-Q1"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):

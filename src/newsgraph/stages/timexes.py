@@ -84,6 +84,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(rf"\b{_CLOCK}(?=\W|$)", re.I)),
     ("time24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<z>UTC|GMT)\b(?: (?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<ref>today|yesterday|tomorrow))\b)?")),
     ("clock_part", re.compile(r"\b(?P<h>[01]?\d) (?:o'clock )?in the (?P<part>morning|afternoon|evening)\b", re.I)),
+    # "the quarter a year ago", "the same period last year": the period reported on, a year before
+    ("unit_year_ago", re.compile(r"\bthe (?:same |comparable |corresponding )?(?:fiscal )?(?P<unit>quarter|period) (?:a year (?:ago|earlier)|(?:of )?(?:the )?last year)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT}) (?:ago|earlier|before)\b", re.I)),
     ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})\b", re.I)),
@@ -149,6 +151,7 @@ class Timex:
     type: str
     value: str
     mod: str | None = None
+    rule: str = ""  # the pattern that found it (for error analysis; not part of the output)
 
     def to_dict(self, article_key: str) -> dict:
         d = {"id": content_id("timex", article_key, self.start, self.end), "start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
@@ -206,6 +209,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "long": ("-long",),
     "the_years": ("the early years", "the intervening years", "the years", " ahead"),
     "latest": ("quarter", "period"),
+    "unit_year_ago": ("quarter", "period"),
     "the_unit": ("quarter", "period"),
     "the_day": ("the day",),
     "the_year": ("year",),
@@ -250,7 +254,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 s += 4
                 surface = surface[4:]
             taken.append((s, e))
-            found.append((Timex(s, e, surface, typ, value, mod), _anaphor(name, m), m.groupdict()))
+            found.append((Timex(s, e, surface, typ, value, mod, name), _anaphor(name, m), m.groupdict()))
             if name == "mdy" and not m.group("y") and (pair := _SECOND_DAY.match(text, e)) and int(pair.group("d")) > int(re.sub(r"\D", "", m.group("d"))):
                 # "on April 24 and 25": the second day is a date of the same month
                 year, month = pair.group("y") or value[:4], value[5:7]
@@ -261,7 +265,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
     dayless = [f[0] for f in found if f[2].get("h") and not (f[2].get("wd") or f[2].get("ref") or f[2].get("mon"))]
-    out = _resolve_anaphora(found)
+    out = _resolve_anaphora(found, anchor)
     if dayless:
         _date_clock_times(text, out, {id(t) for t in dayless})
     return out
@@ -315,7 +319,7 @@ def _anaphor(name: str, m: re.Match) -> str | None:
     g = m.groupdict()
     if name == "ago" and (g["n"] or "").lower() in ("a", "an", "one") and g["unit"].lower() == "year" or name == "year_earlier":
         return "year_before"  # "a year earlier": the same quarter a year before, when a quarter is the topic
-    if name == "quarter" and g.get("ago"):
+    if name == "quarter" and g.get("ago") or name == "unit_year_ago":
         return "year_before"
     if name == "latest":
         which = g["which"].lower()
@@ -331,14 +335,18 @@ def _anaphor(name: str, m: re.Match) -> str | None:
     return None
 
 
-def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex]:
+def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.date | None = None) -> list[Timex]:
     out: list[Timex] = []
     quarter: tuple[int, int] | None = None  # the last quarter named outright
     year: int | None = None  # the last year named or resolved
     month: tuple[int, int] | None = None  # and the last month
     day: dt.date | None = None  # and the last full date
+    period: tuple[str, int, int] | None = None  # the last month named outright, and where
+    quarter_at = -1
     for t, kind, g in found:
-        if kind == "year_before" and quarter:
+        if kind == "year_before" and g.get("unit", "").lower() == "period" and period and (not quarter or period[2] > quarter_at):
+            t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"  # "in February, … the same period last year"
+        elif kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
             t.value, t.type = f"{quarter[0] - 1:04d}-Q{q}", "DATE"
         elif kind == "latest":
@@ -386,8 +394,15 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]]) -> list[Timex
             else:
                 t.value = f"{year + step:04d}"
         out.append(t)
+        if kind is None and re.fullmatch(r"\d{4}-\d\d", t.value):
+            period = (t.value, t.start, t.start)
         if kind in (None, "latest") and (qm := _QUARTER_VALUE.match(t.value)):
-            quarter = (int(qm.group(1)), int(qm.group(2)))
+            quarter_at = t.start
+            named = (int(qm.group(1)), int(qm.group(2)))
+            # a quarter still to come ("a fourth-quarter charge", "the third quarter of 1990") is a
+            # forecast: the quarter reported on stays the one "a year earlier" compares with
+            if quarter is None or anchor is None or dt.date(named[0] + named[1] // 4, named[1] % 4 * 3 + 1, 1) <= anchor:
+                quarter = named
         if t.type == "DATE" and re.match(r"^\d{4}(?:-|$)", t.value):
             year = int(t.value[:4])
             if mm := re.match(r"^\d{4}-(\d\d)", t.value):
@@ -716,6 +731,11 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", _REF_VALUES.get(g["ref"].lower(), "FUTURE_REF"), None
     if name == "recent":  # "in recent months": some time before now, as the examples read it
         return "DATE", "FUTURE_REF" if g["which"].lower() == "coming" else "PAST_REF", None
+    if name == "unit_year_ago":
+        if anchor is None:
+            return "DATE", "XXXX-QX", None
+        q = (anchor.month - 1) // 3 - 1
+        return "DATE", f"{anchor.year + q // 4 - 1:04d}-Q{q % 4 + 1}", None
     if name in ("latest", "the_unit"):
         # Reports speak of the last quarter that has ended; a year-earlier one is a year before it.
         if g["unit"].lower() == "period" and name == "the_unit" and not g.get("py"):
