@@ -94,6 +94,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("unit_year_ago", re.compile(r"\bthe (?:same |comparable |corresponding )?(?:fiscal )?(?P<unit>quarter|period) (?:a year (?:ago|earlier)|(?:of )?(?:the )?last year)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT}) (?:ago|earlier|before)\b", re.I)),
     ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
+    ("month_of", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}) of (?P<ofrel>last|next|this) year\b")),
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})\b", re.I)),
     ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
@@ -620,7 +621,7 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", f"{g['y'] or _spelled_year(g['sy'])}-{_month(g['mon']):02d}", mod
     if name == "season_year":
         return "DATE", f"{g['y'] or _spelled_year(g['sy'])}-{SEASONS[g['season'].lower()]}", mod
-    if name in ("month", "may"):
+    if name in ("month", "may", "month_of"):
         if _A_MARCH.search(m.string[max(0, m.start() - 12) : m.end() + 8]):
             return None
         month = _month(g.get("mon") or m.group(0).split()[-1].split("-")[-1])
@@ -766,7 +767,7 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "fy":
         return "DATE", g["y"], None
     if name == "duration":
-        if g["unit"].lower().startswith("quarter") and re.match(r"[ -]of\b", m.string[m.end():]) and (_num(g["n"]) or 9) <= 3:
+        if g["unit"].lower().startswith("quarter") and re.match(r"[ -]of (?:the|its|their|his|her|our|all|a|an|this|that)\b", m.string[m.end():]) and (_num(g["n"]) or 9) <= 3:
             return None  # "three-quarters of its food": a fraction
         if g["n"].lower() in ("a", "an") and _after_amount(m):
             return None  # "$2 million a year", "four flights a week": a rate
