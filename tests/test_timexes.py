@@ -133,6 +133,10 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Trading resumed at 16:15 UTC, June 1.", "16:15 UTC", "2021-06-01T16:15Z"),
         ("They met on Friday at 9 a.m. in Geneva.", "9 a.m.", "2021-06-25T09:00"),
         ("Net rose in the first quarter. For the quarter a year ago, it fell.", "quarter a year ago", "2020-Q1"),
+        ("Sales fell in January, compared to the same month a year ago.", "same month a year ago", "2020-01"),
+        ("Profit was $2.7 billion in 2020, up from $1 billion the year previous.", "year previous", "2019"),
+        ("For the past five trading days, stocks have fallen.", "the past five trading days", "P5D"),
+        ("On June 21 the Dow fell 250 points, ending the day at 8,017.", "day", "2021-06-21"),
         ("Sales rose 43% in May compared to the same period last year.", "same period last year", "2020-05"),
     ],
 )

@@ -32,7 +32,7 @@ UNITS = {
 }  # fmt: skip
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 # Verbs that set or move a deadline: "postponed until Tuesday" names a day still to come.
-DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "adjourn", "defer", "give", "suspend", "recess", "hold", "set", "push", "put"})
+DEADLINE_VERBS = frozenset({"postpone", "extend", "delay", "adjourn", "defer", "give", "suspend", "recess", "hold", "set", "push", "put", "close", "shut", "halt"})
 # Verbs whose infinitive names a time still to come when they are told in the past: "agreed to meet Friday".
 PLAN_VERBS = frozenset({
     "plan", "expect", "agree", "decide", "promise", "intend", "hope", "schedule", "want", "aim", "seek", "vow", "threaten",
@@ -91,12 +91,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("time24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<z>UTC|GMT)\b(?: (?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<ref>today|yesterday|tomorrow))\b)?")),
     ("clock_part", re.compile(r"\b(?P<h>[01]?\d) (?:o'clock )?in the (?P<part>morning|afternoon|evening)\b", re.I)),
     # "the quarter a year ago", "the same period last year": the period reported on, a year before
-    ("unit_year_ago", re.compile(r"\bthe (?:same |comparable |corresponding )?(?:fiscal )?(?P<unit>quarter|period) (?:a year (?:ago|earlier)|(?:of )?(?:the )?last year)\b", re.I)),
+    ("unit_year_ago", re.compile(r"\bthe (?:same |comparable |corresponding )?(?:fiscal )?(?P<unit>quarter|period|month) (?:a year (?:ago|earlier)|(?:of )?(?:the )?last year)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT}) (?:ago|earlier|before)\b", re.I)),
     ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
     ("month_of", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}) of (?P<ofrel>last|next|this) year\b")),
-    ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})\b", re.I)),
-    ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)", re.I)),
+    ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?:(?:trading|business|working|full|consecutive) )?(?P<unit>{_UNIT})\b", re.I)),
+    ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)|\bthe (?P<unit3>year|month) (?P<after>previous|before|earlier|after|later)\b", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
     # "over the summer", "in the early summer": the season nearest the report, on the side its tense says
     ("season", re.compile(r"(?:(?<=\bthe )|(?<=\bin )|(?<=\bduring )|(?<=\bover )|(?<=\bsince )|(?<=\buntil )|(?<=\bby ))(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|winter|(?<=the )fall)\b(?! of\b)(?!-)", re.I)),
@@ -216,7 +216,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "long": ("-long",),
     "the_years": ("the early years", "the intervening years", "the years", " ahead"),
     "latest": ("quarter", "period"),
-    "unit_year_ago": ("quarter", "period"),
+    "unit_year_ago": ("quarter", "period", "month"),
     "the_unit": ("quarter", "period"),
     "the_day": ("the day",),
     "the_year": ("year",),
@@ -335,8 +335,8 @@ def _anaphor(name: str, m: re.Match) -> str | None:
         return "quarter"
     if name == "that_year":
         return "year"
-    if name == "that_day":
-        return "day"
+    if name in ("that_day", "the_day"):
+        return "day"  # ("to end the day at 7,114" in a report of Monday's trading: Monday)
     if name == "rel" and g["rel"].lower() in ("the previous", "the following") and g["unit"].lower() in WEEKDAYS:
         return "weekday"  # "down from the previous Friday": the Friday before the day last named
     return None
@@ -351,7 +351,11 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
     period: tuple[str, int, int] | None = None  # the last month named outright, and where
     quarter_at = -1
     for t, kind, g in found:
-        if kind == "year_before" and g.get("unit", "").lower() == "period" and period and (not quarter or period[2] > quarter_at):
+        if kind == "year_before" and g.get("unit", "").lower() == "month":
+            if period is None:
+                continue  # "the same month a year ago" with no month named before it
+            t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"
+        elif kind == "year_before" and g.get("unit", "").lower() == "period" and period and (not quarter or period[2] > quarter_at):
             t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"  # "in February, … the same period last year"
         elif kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
@@ -372,10 +376,12 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
                 continue  # "the period" with no quarter in view names no time
         elif kind == "day":
             if day is None:
+                if g.get("which") is None:
+                    out.append(t)  # "the day" with no day named before it: the day of the report
                 continue  # "that day" with no date before it
-            which = g["which"].lower()
+            which = (g.get("which") or "that").lower()
             when = day + dt.timedelta(days=1 if which in ("the next", "the following") else (-1 if which == "the previous" else 0))
-            part = g["part"].lower()
+            part = (g.get("part") or "day").lower()
             t.value, t.type = (when.isoformat(), "DATE") if part == "day" else (f"{when.isoformat()}T{_PARTS[part]}", "TIME")
         elif kind == "weekday":
             if day is not None:
@@ -387,11 +393,13 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
                 t.value = when.isoformat()
         elif kind == "year":
             step = _STEPS.get((g.get("step") or "").lower(), 0)
+            if g.get("after"):  # "than the year previous", "the month after"
+                step = 1 if g["after"].lower() in ("after", "later") else -1
             if (g.get("unit") or "").lower() == "quarter":
                 if quarter is None:
                     continue  # "that quarter" with no quarter before it
                 t.value = f"{quarter[0]:04d}-Q{quarter[1]}"
-            elif (g.get("unit") or g.get("unit2") or "").lower() == "month":
+            elif (g.get("unit") or g.get("unit2") or g.get("unit3") or "").lower() == "month":
                 if month is None:
                     continue  # "that month" with no month before it: nothing to resolve it to
                 y, mth = divmod(month[1] - 1 + step, 12)
