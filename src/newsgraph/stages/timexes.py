@@ -105,7 +105,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("century", re.compile(r"\b(?:the )?(?P<c>[12]?\d)(?:st|nd|rd|th)[ -]century\b", re.I)),
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
-    # ("the annual March for Life", "the March of the Combatant Mothers" are marches)
+    # (a march, "the annual March for Life", is no month: see _A_MARCH)
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
@@ -348,14 +348,14 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
     year: int | None = None  # the last year named or resolved
     month: tuple[int, int] | None = None  # and the last month
     day: dt.date | None = None  # and the last full date
-    period: tuple[str, int, int] | None = None  # the last month named outright, and where
-    quarter_at = -1
+    period: tuple[str, int] | None = None  # the last month named outright, and where
+    quarter_at = -1  # and where the last quarter was
     for t, kind, g in found:
         if kind == "year_before" and g.get("unit", "").lower() == "month":
             if period is None:
                 continue  # "the same month a year ago" with no month named before it
             t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"
-        elif kind == "year_before" and g.get("unit", "").lower() == "period" and period and (not quarter or period[2] > quarter_at):
+        elif kind == "year_before" and g.get("unit", "").lower() == "period" and period and (not quarter or period[1] > quarter_at):
             t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"  # "in February, … the same period last year"
         elif kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
@@ -410,7 +410,7 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
                 t.value = f"{year + step:04d}"
         out.append(t)
         if kind is None and re.fullmatch(r"\d{4}-\d\d", t.value):
-            period = (t.value, t.start, t.start)
+            period = (t.value, t.start)
         if kind in (None, "latest") and (qm := _QUARTER_VALUE.match(t.value)):
             quarter_at = t.start
             named = (int(qm.group(1)), int(qm.group(2)))
