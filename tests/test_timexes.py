@@ -137,6 +137,8 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Profit was $2.7 billion in 2020, up from $1 billion the year previous.", "year previous", "2019"),
         ("For the past five trading days, stocks have fallen.", "the past five trading days", "P5D"),
         ("On June 21 the Dow fell 250 points, ending the day at 8,017.", "day", "2021-06-21"),
+        ("The process would take between 60 and 90 days.", "60", "P60D"),
+        ("Analysts blame recent losses on fears of a recession.", "recent", "PAST_REF"),
         ("Sales rose 43% in May compared to the same period last year.", "same period last year", "2020-05"),
     ],
 )

@@ -116,7 +116,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today(?!'s (?:{_ERA_NOUNS})\b)|yesterday|(?<!\bof )tomorrow|tonight|last night)\b", re.I)),
     ("the_day", re.compile(r"(?:(?<=\bend )|(?<=\bended )|(?<=\bending )|(?<=\bfinish )|(?<=\bfinished )|(?<=\bfor )|(?<=\bin )|(?<=\bstart of )|(?<=\bclose of ))the day\b(?! before| after| of| when| that)", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on|at|ahead of|for|since|through) the (?P<unit>weekend)\b", re.I)),
-    ("ref", re.compile(r"\b(?P<ref>then[- ]current|now|currently|current(?! (?:fiscal )?(?:year|quarter|period|month|week)\b)|at present|nowadays|recently|these days|the (?:near |distant |foreseeable )?future|the (?:near|short) term|in the past|the past)\b(?!-)", re.I)),
+    ("ref", re.compile(r"\b(?P<ref>then[- ]current|now|currently|current(?! (?:fiscal )?(?:year|quarter|period|month|week)\b)|at present|nowadays|recently|(?<!\bmost )recent(?! (?:years|months|weeks|days|quarters|decades)\b)|these days|the (?:near |distant |foreseeable )?future|the (?:near|short) term|in the past|the past)\b(?!-)", re.I)),
     ("long", re.compile(r"\b(?P<unit>days?|weeks?|months?|years?|decades?)-long\b", re.I)),
     ("the_years", re.compile(r"\bthe (?:early |intervening )?(?P<unit>years)\b(?! old)|\bthe (?P<unit2>days|weeks|months|years) ahead\b", re.I)),
     ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
@@ -131,7 +131,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "in the past": "PAST_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "in the past": "PAST_REF",
     "the past": "PAST_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
 }  # fmt: skip
 _MOD_VALUES = {"early": "START", "mid": "MID", "late": "END", "beginning of": "START", "the beginning of": "START", "start of": "START",
@@ -262,6 +262,11 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 surface = surface[4:]
             taken.append((s, e))
             found.append((Timex(s, e, surface, typ, value, mod, name), _anaphor(name, m), m.groupdict()))
+            if name == "duration" and (low_end := _RANGE_START.search(text, max(0, s - 30), s)) and not any(low_end.start() < b and a < low_end.end("n") for a, b in taken):
+                # "between 60 and 90 days", "two to six days": the low end is an amount of the same unit
+                a, b = low_end.start("n"), low_end.end("n")
+                taken.append((a, b))
+                found.append((Timex(a, b, text[a:b], "DURATION", _duration(text[a:b], m.group("unit")), None, name), None, {}))
             if name == "mdy" and not m.group("y") and (pair := _SECOND_DAY.match(text, e)) and int(pair.group("d")) > int(re.sub(r"\D", "", m.group("d"))):
                 # "on April 24 and 25": the second day is a date of the same month
                 year, month = pair.group("y") or value[:4], value[5:7]
@@ -298,6 +303,7 @@ def _date_clock_times(text: str, found: list[Timex], dayless: set[int]) -> None:
             t.value = day.group(0) + t.value[t.value.index("T") :]
 
 
+_RANGE_START = re.compile(rf"(?<![\w.,$])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty) (?:and|to|or) $", re.I)
 _SECOND_DAY = re.compile(
     rf" (?:and|or|to|through|-) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:{_COMMA}(?P<y>{_YEAR})\b)?"
     r"(?!(?: ?%| percent|[.,:]\d| (?:million|billion|thousand|years?|days?|months?|weeks?|hours?|people|points?|cents?|a\.m|p\.m)\b))"
