@@ -99,9 +99,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)|\bthe (?P<unit3>year|month) (?P<after>previous|before|earlier|after|later)\b", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
     # "over the summer", "in the early summer": the season nearest the report, on the side its tense says
-    ("season", re.compile(r"(?:(?<=\bthe )|(?<=\bin )|(?<=\bduring )|(?<=\bover )|(?<=\bsince )|(?<=\buntil )|(?<=\bby ))(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|winter|(?<=the )fall)\b(?! of\b)(?!-)", re.I)),
+    # (after "the", "in", "during", "over", "since", "until", "by": see _SEASON_AFTER)
+    ("season", re.compile(r"\b(?:(?P<mod>early|late) )?(?P<season>spring|summer|autumn|winter|fall)\b(?! of\b)(?!-)", re.I)),
     ("mod_year", re.compile(rf"\b(?:the )?(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})(?P<s>s)?\b", re.I)),
-    ("decade", re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bhis early )(?<!\bhis late )(?<!\bher early )(?<!\bher late )\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
+    # (not an age: "in his 30s", see _AGE_BEFORE)
+    ("decade", re.compile(r"\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
     ("century", re.compile(r"\b(?:the )?(?P<c>[12]?\d)(?:st|nd|rd|th)[ -]century\b", re.I)),
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
@@ -226,6 +228,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's", "ties"),
     "season_year": ("spring", "summer", "autumn", "fall", "winter"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "month_of": (" of last year", " of next year", " of this year"),
+    "week_of_month": (" week of ",),
+    "week_of": ("the week of ",),
     "spelled_year": ("nineteen", "two thousand"),
     "holiday": ("thanksgiving", "christmas", "new year", "independence day", "election day", "easter", "labor day", "memorial day", "veterans day", "valentine", "halloween"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly"),
@@ -712,6 +717,9 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "that_year":
         return "DATE", "XXXX", None  # resolved against the year named before it
     if name == "season":
+        before = m.string[max(0, m.start() - 8) : m.start()].lower()
+        if not _SEASON_AFTER.search(before) or g["season"].lower() == "fall" and not before.endswith("the "):
+            return None  # "spring shows", "prices fall": no season named
         code = SEASONS[g["season"].lower()]
         if anchor is None:
             return "DATE", f"XXXX-{code}", mod
@@ -723,6 +731,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "mod_year":
         return "DATE", g["y"][:3] if g.get("s") else g["y"], _MOD_VALUES[g["mod"].lower()]
     if name == "decade":
+        if _AGE_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
+            return None
         if g.get("dec"):
             return "DATE", g["dec"][:3], None
         return "DATE", "19" + g["dd"][0] if g.get("dd") else _DECADE_WORDS[g["word"].lower()], None
@@ -801,6 +811,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     return None
 
 
+_SEASON_AFTER = re.compile(r"\b(?:the|in|during|over|since|until|by) $")
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their)(?: early| late| mid-)? $", re.I)
 # "the annual March for Life", "the ``March of the Combatant Mothers": a march, not the month
 _A_MARCH = re.compile(r"(?:\b(?:the|a|annual)|``|\")\s*March (?:for|of the|on|against|to)\b", re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|percent|cents|dollars|pounds|euros|yen)(?:\s+[a-z]+)?\s+$|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|several|few)\s+[a-z]+s\s+$", re.I)
