@@ -42,6 +42,19 @@ def test_dateline_agency_is_an_organisation(fixtures):
     assert reuters["type"] == "ORG" and reuters["mentions"][0]["field"] == "dateline"
 
 
+def test_a_photo_credit_names_its_agency_and_photographer():
+    text = "Talks resume in Geneva\n\n© Reuters/Denis Balibouse\n\nGENEVA, June 30 (Reuters) - Officials met on Tuesday, the ministry said.\n"
+    art = newsgraph.extract_text(text)
+    assert [r.kind for r in art.removed] == ["credit"]
+    reuters, photographer = by_name(art, "Reuters"), by_name(art, "Denis Balibouse")
+    assert [m["field"] for m in reuters["mentions"]] == ["dateline", "removed.0"]
+    assert photographer["type"] == "PERSON" and photographer["mentions"][0]["field"] == "removed.0"
+    for e in art.entities:
+        for m in e["mentions"]:
+            assert art.field_text(m.get("field"))[m["start"] : m["end"]] == m["text"]
+    assert "Denis Balibouse" not in art.text  # the credit stays out of the story
+
+
 @pytest.fixture
 def example(shared):
     folder = shared / "examples" / "tass-geneva-blinken"
@@ -59,6 +72,10 @@ def test_worked_example_merges(example):
     assert by_name(art, "RAI TG1")["type"] == "ORG" and by_name(art, "Italy")["type"] == "GPE"
     assert not [e for e in art.entities if e["name"] == "State"]
     assert by_name(art, "TASS")["type"] == "ORG"
+    described = [m for m in by_name(art, "Antony Blinken")["mentions"] if m.get("form") == "description"]
+    assert [m["text"] for m in described] == ["the US top diplomat"]  # tied to him by the quote it cues
+    ministry = by_name(art, "Russian Ministry of Foreign Affairs")  # named only by the photo credit
+    assert ministry["type"] == "ORG" and ministry["mentions"][0]["field"].startswith("removed.")
 
 
 def test_meantime_scoring_runs_beside_spacy(shared):

@@ -21,7 +21,7 @@ class Span:
     start: int
     end: int
     text: str
-    field: str | None = None  # None: the article's ``text``; else one of SPAN_FIELDS
+    field: str | None = None  # None: the article's ``text``; else one of SPAN_FIELDS, or "removed.N" (the Nth removed item)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -142,6 +142,8 @@ class Article:
             return self.dateline.text if self.dateline else ""
         if name in SPAN_FIELDS:
             return getattr(self, name) or ""
+        if name.startswith("removed.") and name[8:].isdigit() and int(name[8:]) < len(self.removed):
+            return self.removed[int(name[8:])].text  # page furniture kept aside: a photo credit
         raise ValueError(f"unknown span field {name!r}")
 
     def to_dict(self) -> dict[str, Any]:

@@ -106,6 +106,7 @@ def find_entities(doc: Article) -> Article:
         out.append(entity)
     out.sort(key=lambda e: e["mentions"][0]["start"])
     _add_agency(doc, out, akey)
+    _add_credits(doc, out, akey)
     doc.entities = out
     return doc
 
@@ -122,6 +123,43 @@ def _add_agency(doc: Article, entities: list[dict[str, Any]], akey: str) -> None
             e["mentions"].insert(0, mention)
             return
     entities.append({"id": content_id("entity", akey, "ORG", dl.agency), "name": dl.agency, "type": "ORG", "titles": [], "kb_id": None, "mentions": [mention]})
+
+
+# "© Russian Ministry of Foreign Affairs/TASS", "AP Photo/Evan Vucci", "Photo: Reuters; Getty Images"
+_CREDIT_LEAD = re.compile(r"^\s*(?:©|\(c\)|copyright\b|photo(?:graph)?s?(?: by)?:?|image(?: by)?:?|credit:?|picture:?|pictured:?|source:?)\s*", re.I)
+_CREDIT_PART = re.compile(r"[^/;|,]+")
+_ORG_CUES = re.compile(
+    r"\b(?:Ministry|Agency|Service|Office|Department|Press|News|Images?|Photos?|Pictures|Pool|Government|Embassy|Council|Committee|"
+    r"Handout|Archives?|Library|Museum|University|Institute|Foundation|Corp|Inc|Ltd|Group|Media|Television|TV|Radio)\b"
+)
+
+
+def _add_credits(doc: Article, entities: list[dict[str, Any]], akey: str) -> None:
+    """Who a photo credit names (an agency, a ministry, a photographer) is named by the page, though
+    the credit is not the story: its mentions point into the credit kept in ``removed``."""
+    for i, item in enumerate(doc.removed):
+        if item.kind != "credit":
+            continue
+        text = item.text
+        lead = _CREDIT_LEAD.match(text)
+        for part in _CREDIT_PART.finditer(text, lead.end() if lead else 0):
+            start, end = part.start(), part.end()
+            while start < end and text[start] in " \t-–—©":
+                start += 1
+            while end > start and text[end - 1] in " \t.-–—":
+                end -= 1
+            name = text[start:end]
+            words = name.split()
+            if not words or not name[0].isupper() or len(words) > 6 or name.lower().startswith(("ap photo", "photo")):
+                continue  # a caption glued to its credit, or the credit's own label
+            caps = all(w[0].isupper() or w in ("of", "for", "and", "the", "de") for w in words)
+            label = "ORG" if not caps or _ORG_CUES.search(name) or name.isupper() or len(words) == 1 else "PERSON"
+            mention = {"start": start, "end": end, "text": name, "field": f"removed.{i}"}
+            same = next((e for e in entities if _norm(e["name"]) == _norm(name) or label == "ORG" and e["type"] == "ORG" and any(_norm(m["text"]) == _norm(name) for m in e["mentions"])), None)
+            if same is not None:
+                same["mentions"].append(mention)
+            else:
+                entities.append({"id": content_id("entity", akey, label, name), "name": name, "type": label, "titles": [], "kb_id": None, "mentions": [mention]})
 
 
 def _acts(ent) -> bool:

@@ -19,7 +19,7 @@ from ..ids import content_id
 from ..registry import stage
 from ..types import Article
 from .entities import article_key
-from .speakers import SpeakerResolver
+from .speakers import ORG_NOUNS, PERSON_NOUNS, SpeakerResolver
 
 # Verbs that attribute a statement (saying, reporting) or an inner state (believing, wanting).
 SPEECH = frozenset(
@@ -242,8 +242,29 @@ def _quotes(doc: Article, use_model: bool) -> Article:
         quotes.append(q)
     _add_headline_quote(doc, quotes, resolver)
     _add_occurrences(doc, quotes)
+    _add_described_mentions(doc, quotes)
     doc.quotes = quotes
     return doc
+
+
+def _add_described_mentions(doc: Article, quotes: list[dict[str, Any]]) -> None:
+    """A description the speaker resolver tied to an entity names that entity: "the US top
+    diplomat" is a mention of Antony Blinken, "the company" of JBS. (A document that speaks for
+    someone, "a transcript of the interview", is not the person; a pronoun is left to the quote.)"""
+    by_id = {e["id"]: e for e in doc.entities}
+    for q in quotes:
+        speaker = q.get("speaker") or {}
+        mention, entity = speaker.get("mention"), by_id.get(speaker.get("entity") or "")
+        if speaker.get("form") != "description" or not mention or mention.get("field") or entity is None:
+            continue
+        head = mention["text"].split()[-1].lower()
+        if head not in (PERSON_NOUNS if entity["type"] == "PERSON" else ORG_NOUNS if entity["type"] == "ORG" else ()):
+            continue
+        body = [m for m in entity["mentions"] if not m.get("field")]
+        if any(m["start"] < mention["end"] and mention["start"] < m["end"] for m in body):
+            continue
+        at = next((i for i, m in enumerate(entity["mentions"]) if not m.get("field") and m["start"] > mention["start"]), len(entity["mentions"]))
+        entity["mentions"].insert(at, {"start": mention["start"], "end": mention["end"], "text": mention["text"], "form": "description"})
 
 
 def _doc_text(doc) -> str:
