@@ -20,7 +20,7 @@ ANCHOR = dt.date(2021, 6, 30)  # a Wednesday
         ("Prices rose two weeks ago.", "two weeks ago", "2021-W24", None),
         ("The plan takes three months.", "three months", "P3M", None),
         ("It happened in the 1990s.", "the 1990s", "199", None),
-        ("Profit rose in the first quarter.", "first quarter", "2021-Q1", None),
+        ("Profit rose in the first quarter.", "the first quarter", "2021-Q1", None),
         ("Officials met recently.", "recently", "PAST_REF", None),
         ("He arrived at 10:35 a.m.", "10:35 a.m.", "2021-06-30T10:35", None),
     ],
@@ -143,8 +143,13 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):
-    (t,) = [t for t in tag(text, ANCHOR) if t.text == surface]
+    (t,) = [t for t in tag(text, ANCHOR) if t.text in (surface, "the " + surface, "The " + surface)]
     assert t.value == value
+
+
+def test_extents_keep_their_article():
+    # TimeML's extents hold the determiner: "the third quarter", "the week of July 12"
+    assert [t.text for t in tag("Profit rose in the third quarter and in the week of July 12.", ANCHOR)] == ["the third quarter", "the week of July 12"]
 
 
 def test_last_weekday_said_on_that_weekday_is_a_week_ago():

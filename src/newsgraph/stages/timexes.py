@@ -261,10 +261,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
             if norm is None:
                 continue
             typ, value, mod = norm
-            surface = text[s:e]
-            if surface.lower().startswith("the ") and name not in ("decade", "reldur", "half"):
-                s += 4
-                surface = surface[4:]
+            surface = text[s:e]  # with its "the", as TimeML's extents have it ("the third quarter")
             taken.append((s, e))
             found.append((Timex(s, e, surface, typ, value, mod, name), _anaphor(name, m), m.groupdict()))
             if name == "duration" and (low_end := _RANGE_START.search(text, max(0, s - 30), s)) and not any(low_end.start() < b and a < low_end.end("n") for a, b in taken):
