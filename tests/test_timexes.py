@@ -152,6 +152,11 @@ def test_extents_keep_their_article():
     assert [t.text for t in tag("Profit rose in the third quarter and in the week of July 12.", ANCHOR)] == ["the third quarter", "the week of July 12"]
 
 
+def test_a_bound_before_an_amount_is_its_mod():
+    found = [(t.text, t.value, t.mod) for t in tag("The quake hit nearly two weeks ago; banks must wait at least 30 days.", ANCHOR)]
+    assert found == [("nearly two weeks ago", "2021-W24", "APPROX"), ("at least 30 days", "P30D", "EQUAL_OR_MORE")]
+
+
 def test_last_weekday_said_on_that_weekday_is_a_week_ago():
     (t,) = tag("The board met last Wednesday.", ANCHOR)  # the anchor is a Wednesday
     assert t.value == "2021-06-23"

@@ -278,6 +278,13 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 taken.append((a, pair.end()))
                 found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
+    for t, _, _ in found:
+        # "nearly two weeks ago", "at least 30 days", "more than four decades": the bound is part of
+        # the expression and its mod
+        if t.type in ("DURATION", "DATE") and not t.mod and (bound := _BOUND_BEFORE.search(text, max(0, t.start - 16), t.start)):
+            t.mod = _BOUND_MODS[bound.group(1).lower()]
+            t.start = bound.start()
+            t.text = text[t.start : t.end]
     dayless = [f[0] for f in found if f[2].get("h") and not (f[2].get("wd") or f[2].get("ref") or f[2].get("mon"))]
     out = _resolve_anaphora(found, anchor)
     if dayless:
@@ -285,6 +292,9 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
     return out
 
 
+_BOUND_BEFORE = re.compile(r"(?<![\w-])(nearly|almost|at least|more than|less than|no more than|up to) $", re.I)
+_BOUND_MODS = {"nearly": "APPROX", "almost": "APPROX", "at least": "EQUAL_OR_MORE", "more than": "MORE_THAN", "less than": "LESS_THAN",
+               "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}  # fmt: skip
 _NEXT_TO = re.compile(r"^(?:\s*\(|\s*\)?\s*,?\s*(?:on\s+)?)$")
 _AFTER_DAY = re.compile(r"^\s*,?\s+(?:at|around|about|by|before|after)\s+(?:about\s+|around\s+)?$")
 
