@@ -112,7 +112,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
     # "earlier that day", "the next morning": a day counted from the last date named before
-    ("that_day", re.compile(rf"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
+    ("that_day", re.compile(r"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
     ("midday", re.compile(rf"\b(?P<mid>midday|mid[- ]?afternoon|mid[- ]?morning)(?: (?P<ref>yesterday|today|tomorrow)\b| (?P<wd>{_WEEKDAY})\b)?", re.I)),
     # ("today's youth", "the people of tomorrow" speak of an era, not of a day)
     ("day_ref", re.compile(rf"\b(?P<ref>(?P<day>yesterday|tomorrow|this) {_PART}|today(?!'s (?:{_ERA_NOUNS})\b)|yesterday|(?<!\bof )tomorrow|tonight|last night)\b", re.I)),
@@ -315,7 +315,7 @@ def _date_clock_times(text: str, found: list[Timex], dayless: set[int]) -> None:
             t.value = day.group(0) + t.value[t.value.index("T") :]
 
 
-_RANGE_START = re.compile(rf"(?<![\w.,$])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty) (?:and|to|or) $", re.I)
+_RANGE_START = re.compile(r"(?<![\w.,$])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty) (?:and|to|or) $", re.I)
 _SECOND_DAY = re.compile(
     rf" (?:and|or|to|through|-) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:{_COMMA}(?P<y>{_YEAR})\b)?"
     r"(?!(?: ?%| percent|[.,:]\d| (?:million|billion|thousand|years?|days?|months?|weeks?|hours?|people|points?|cents?|a\.m|p\.m)\b))"
