@@ -11,6 +11,7 @@ resolved is ``null``, with a lower confidence, never a guess given as fact.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from importlib import metadata
@@ -491,7 +492,14 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]])
     that names this person and no other, after the name, or opening the next sentence 1."""
     score: dict[str, int] = {}
     text = doc.text
-    people = [(s, e, ent) for s, e, ent in mention_index if ent["type"] == "PERSON"]
+    people = sorted(((s, e, ent) for s, e, ent in mention_index if ent["type"] == "PERSON"), key=lambda m: m[0])
+    sp = doc.nlp
+    # Quotes and events each resolve speakers in the same parse: the answer is kept on the parse
+    # (it goes with it) for as long as the people's mentions stay the same.
+    key = tuple((s, ent["id"]) for s, _, ent in people) + tuple((ent["id"], tuple(ent.get("titles") or ())) for ent in doc.entities if ent["type"] == "PERSON")
+    kept = sp.user_data.get("newsgraph.genders") if sp is not None else None
+    if kept is not None and kept[0] == key:
+        return dict(kept[1])
     for s, _, ent in people:
         before = text[max(0, s - 12) : s]
         if _MALE_HONORIFIC.search(before):
@@ -503,11 +511,12 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]])
             continue
         words = {w.lower().strip(",.") for t in ent.get("titles") or [] for w in t.split()}
         score[ent["id"]] = score.get(ent["id"], 0) + 2 * (len(words & MALE_WORDS) > 0) - 2 * (len(words & FEMALE_WORDS) > 0)
-    sp = doc.nlp
     if sp is not None and people:
         sents = list(sp.sents)
+        starts = [s for s, _, _ in people]
         for i, sent in enumerate(sents):
-            named = [(s, ent) for s, _, ent in people if sent.start_char <= s < sent.end_char]
+            lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+            named = [(s, ent) for s, _, ent in people[lo:hi]]
             if len({ent["id"] for _, ent in named}) != 1:
                 continue
             first, ent = named[0]
@@ -524,6 +533,8 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]])
             guess = first_name_genders().get(words[0].lower())
             if guess:
                 out[ent["id"]] = guess
+    if sp is not None:
+        sp.user_data["newsgraph.genders"] = (key, dict(out))
     return out
 
 
