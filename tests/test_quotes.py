@@ -60,6 +60,20 @@ def test_speaker_entity_ids_point_into_entities(story):
             assert q["speaker"]["entity"] in ids
 
 
+def test_two_entities_on_one_span_do_not_stop_the_resolver(story):
+    # a description resolved to one entity may be another's mention: the resolver orders mentions by
+    # offsets alone, and a description that is a mention already is not added again
+    import copy
+
+    from newsgraph.stages.speakers import SpeakerResolver
+
+    assert all(m.get("form") != "description" or sum(m["start"] == n["start"] for e in story.entities for n in e["mentions"]) == 1 for e in story.entities for m in e["mentions"])
+    doc = copy.deepcopy(story)
+    first, second = doc.entities[0], doc.entities[1]
+    second["mentions"].append(dict(first["mentions"][0]))
+    assert len(SpeakerResolver(doc).mention_index) == sum(1 for e in doc.entities for m in e["mentions"] if not m.get("field"))
+
+
 def test_spans_and_ids(story):
     assert check_spans(story) is None
     assert len({q["id"] for q in story.quotes}) == len(story.quotes)

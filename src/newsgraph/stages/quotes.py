@@ -260,9 +260,9 @@ def _add_described_mentions(doc: Article, quotes: list[dict[str, Any]]) -> None:
         head = mention["text"].split()[-1].lower()
         if head not in (PERSON_NOUNS if entity["type"] == "PERSON" else ORG_NOUNS if entity["type"] == "ORG" else ()):
             continue
-        body = [m for m in entity["mentions"] if not m.get("field")]
-        if any(m["start"] < mention["end"] and mention["start"] < m["end"] for m in body):
-            continue
+        named = (m for e in doc.entities for m in e["mentions"] if not m.get("field"))
+        if any(m["start"] < mention["end"] and mention["start"] < m["end"] for m in named):
+            continue  # the words are a mention already, of this entity or of another
         at = next((i for i, m in enumerate(entity["mentions"]) if not m.get("field") and m["start"] > mention["start"]), len(entity["mentions"]))
         entity["mentions"].insert(at, {"start": mention["start"], "end": mention["end"], "text": mention["text"], "form": "description"})
 

@@ -64,7 +64,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.entities = doc.entities
         self.mention_index: list[tuple[int, int, dict[str, Any]]] = sorted(
-            (m["start"], m["end"], e) for e in doc.entities for m in e["mentions"] if m.get("field", "body") == "body"
+            ((m["start"], m["end"], e) for e in doc.entities for m in e["mentions"] if m.get("field", "body") == "body"), key=lambda m: (m[0], m[1])
         )  # offsets into the body only: a dateline's or title's mentions count in their own text
         self.history: list[dict[str, Any]] = []  # speakers of earlier quotes, in order
         self._sents: list | None = None
