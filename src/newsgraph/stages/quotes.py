@@ -260,9 +260,11 @@ def _add_described_mentions(doc: Article, quotes: list[dict[str, Any]]) -> None:
         head = mention["text"].split()[-1].lower()
         if head not in (PERSON_NOUNS if entity["type"] == "PERSON" else ORG_NOUNS if entity["type"] == "ORG" else ()):
             continue
-        named = (m for e in doc.entities for m in e["mentions"] if not m.get("field"))
-        if any(m["start"] < mention["end"] and mention["start"] < m["end"] for m in named):
-            continue  # the words are a mention already, of this entity or of another
+        own = [m for m in entity["mentions"] if not m.get("field")]
+        if any(m["start"] < mention["end"] and mention["start"] < m["end"] for m in own):
+            continue  # the words name it already
+        if any((m["start"], m["end"]) == (mention["start"], mention["end"]) for e in doc.entities for m in e["mentions"] if not m.get("field")):
+            continue  # the same words are another entity's mention ("US" inside it is not)
         at = next((i for i, m in enumerate(entity["mentions"]) if not m.get("field") and m["start"] > mention["start"]), len(entity["mentions"]))
         entity["mentions"].insert(at, {"start": mention["start"], "end": mention["end"], "text": mention["text"], "form": "description"})
 
