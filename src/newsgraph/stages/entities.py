@@ -122,7 +122,12 @@ def _add_agency(doc: Article, entities: list[dict[str, Any]], akey: str) -> None
         if e["type"] == "ORG" and _norm(e["name"]) == _norm(dl.agency):
             e["mentions"].insert(0, mention)
             return
-    entities.append({"id": content_id("entity", akey, "ORG", dl.agency), "name": dl.agency, "type": "ORG", "titles": [], "kb_id": None, "mentions": [mention]})
+    entities.append(_named_outside_body(akey, "ORG", dl.agency, mention))
+
+
+def _named_outside_body(akey: str, label: str, name: str, mention: dict[str, Any]) -> dict[str, Any]:
+    """An entity the story's text does not name, only its dateline or a credit."""
+    return {"id": content_id("entity", akey, label, name), "name": name, "type": label, "titles": [], "kb_id": None, "mentions": [mention]}
 
 
 # "© Russian Ministry of Foreign Affairs/TASS", "AP Photo/Evan Vucci", "Photo: Reuters; Getty Images"
@@ -159,7 +164,7 @@ def _add_credits(doc: Article, entities: list[dict[str, Any]], akey: str) -> Non
             if same is not None:
                 same["mentions"].append(mention)
             else:
-                entities.append({"id": content_id("entity", akey, label, name), "name": name, "type": label, "titles": [], "kb_id": None, "mentions": [mention]})
+                entities.append(_named_outside_body(akey, label, name, mention))
 
 
 def _acts(ent) -> bool:

@@ -492,7 +492,7 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]])
     that names this person and no other, after the name, or opening the next sentence 1."""
     score: dict[str, int] = {}
     text = doc.text
-    people = sorted(((s, e, ent) for s, e, ent in mention_index if ent["type"] == "PERSON"), key=lambda m: m[0])
+    people = [(s, e, ent) for s, e, ent in mention_index if ent["type"] == "PERSON"]  # in order of offsets, as the index is
     sp = doc.nlp
     # Quotes and events each resolve speakers in the same parse: the answer is kept on the parse
     # (it goes with it) for as long as the people's mentions stay the same.

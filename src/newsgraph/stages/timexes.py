@@ -369,11 +369,10 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
     period: tuple[str, int] | None = None  # the last month named outright, and where
     quarter_at = -1  # and where the last quarter was
     for t, kind, g in found:
-        if kind == "year_before" and g.get("unit", "").lower() == "month":
-            if period is None:
-                continue  # "the same month a year ago" with no month named before it
-            t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"
-        elif kind == "year_before" and g.get("unit", "").lower() == "period" and period and (not quarter or period[1] > quarter_at):
+        unit = (g.get("unit") or "").lower()
+        if kind == "year_before" and unit == "month" and period is None:
+            continue  # "the same month a year ago" with no month named before it
+        if kind == "year_before" and period and (unit == "month" or unit == "period" and (not quarter or period[1] > quarter_at)):
             t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"  # "in February, … the same period last year"
         elif kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
@@ -429,9 +428,9 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
         out.append(t)
         if kind is None and re.fullmatch(r"\d{4}-\d\d", t.value):
             period = (t.value, t.start)
-        if kind in (None, "latest") and (qm := _QUARTER_VALUE.match(t.value)):
+        if kind in (None, "latest") and _QUARTER_VALUE.match(t.value):
             quarter_at = t.start
-            named = (int(qm.group(1)), int(qm.group(2)))
+            named = _quarter_of(t.value)
             # a quarter still to come ("a fourth-quarter charge", "the third quarter of 1990") is a
             # forecast: the quarter reported on stays the one "a year earlier" compares with
             if quarter is None or anchor is None or dt.date(named[0] + named[1] // 4, named[1] % 4 * 3 + 1, 1) <= anchor:
@@ -443,6 +442,24 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
         if dm := re.match(r"^(\d{4}-\d\d-\d\d)", t.value):
             day = dt.date.fromisoformat(dm.group(1))
     return out
+
+
+def _iso_week(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _season_bounds(code: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of the season nearest the anchor's year (winter begins in December, so in
+    January it is last year's), and the first day after it."""
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    start = dt.date(anchor.year - (1 if first == 12 and anchor.month < 3 else 0), first, 1)
+    return start, dt.date(start.year + (first + 3) // 13, (first + 2) % 12 + 1, 1)
+
+
+def _last_ended_quarter(anchor: dt.date) -> tuple[int, int]:
+    q = (anchor.month - 1) // 3 - 1
+    return anchor.year + q // 4, q % 4 + 1
 
 
 def _quarter_of(value: str) -> tuple[int, int]:
@@ -627,18 +644,16 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
             day = dt.date(int(year), month, 4 + 7 * (n - 1))
         else:  # the last week: the one holding most of the month's last seven days
             day = dt.date(int(year) + month // 12, month % 12 + 1, 1) - dt.timedelta(days=4)
-        iso = day.isocalendar()
-        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", None
+        return "DATE", _iso_week(day), None
     if name == "week_of":
         month, day = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         year = g.get("y") or _year_for(month, day, anchor, tense)
         if year == "XXXX":
             return "DATE", "XXXX-WXX", None
         try:
-            iso = dt.date(int(year), month, day).isocalendar()
+            return "DATE", _iso_week(dt.date(int(year), month, day)), None
         except ValueError:
             return None
-        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}", None
     if name in ("mdy", "dmy"):
         month, day = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         year = g.get("y") or _year_for(month, day, anchor, tense)
@@ -730,9 +745,7 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         code = SEASONS[g["season"].lower()]
         if anchor is None:
             return "DATE", f"XXXX-{code}", mod
-        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        start = dt.date(anchor.year - (1 if first == 12 and anchor.month < 3 else 0), first, 1)
-        end = dt.date(start.year + (first + 3) // 13, (first + 2) % 12 + 1, 1)
+        start, end = _season_bounds(code, anchor)
         year = start.year - (1 if tense == "past" and start > anchor else 0) + (1 if tense in ("future", "intent") and anchor >= end else 0)
         return "DATE", f"{year:04d}-{code}", mod
     if name == "mod_year":
@@ -762,9 +775,7 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "weekend":
         if anchor is None:
             return "DATE", "XXXX-WXX-WE", None
-        sat = dt.date.fromisoformat(_weekday(5, anchor, tense))
-        iso = sat.isocalendar()
-        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None
+        return "DATE", _iso_week(dt.date.fromisoformat(_weekday(5, anchor, tense))) + "-WE", None
     if name == "ref":
         return "DATE", _REF_VALUES.get(g["ref"].lower(), "FUTURE_REF"), None
     if name == "recent":  # "in recent months": some time before now, as the issue's examples read it
@@ -772,16 +783,15 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "unit_year_ago":
         if anchor is None:
             return "DATE", "XXXX-QX", None
-        q = (anchor.month - 1) // 3 - 1
-        return "DATE", f"{anchor.year + q // 4 - 1:04d}-Q{q % 4 + 1}", None
+        year, q = _last_ended_quarter(anchor)
+        return "DATE", f"{year - 1:04d}-Q{q}", None
     if name in ("latest", "the_unit"):
         # Reports speak of the last quarter that has ended; a year-earlier one is a year before it.
         if g["unit"].lower() == "period" and name == "the_unit" and not g.get("py"):
             return "DATE", "XXXX-QX", None  # only a quarter named before gives "the period" a value
         if anchor is None:
             return "DATE", "XXXX-QX", None
-        q = (anchor.month - 1) // 3 - 1
-        year, q = anchor.year + q // 4, q % 4 + 1
+        year, q = _last_ended_quarter(anchor)
         if (g.get("which") or "").lower() in ("year-earlier", "year-ago") or (g.get("ly") or "").lower() == "last":
             year -= 1
         return "DATE", f"{year:04d}-Q{q}", None
@@ -911,8 +921,7 @@ def _shift(anchor: dt.date | None, n_text: str, unit: str, sign: int) -> str:
         y, mth = divmod(anchor.month - 1 + n, 12)
         return f"{anchor.year + y:04d}-{mth + 1:02d}"
     if unit.startswith("week"):
-        iso = (anchor + dt.timedelta(weeks=n)).isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}"
+        return _iso_week(anchor + dt.timedelta(weeks=n))
     if unit.startswith("day"):
         return (anchor + dt.timedelta(days=n)).isoformat()
     return "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -931,9 +940,8 @@ def _relative(rel: str, unit: str, anchor: dt.date | None, tense: str | None) ->
         if anchor is None:
             return "DATE", f"XXXX-{SEASONS[u]}", None
         # "last spring" is the latest spring that has ended, "next spring" the first still to come
-        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[u]]
-        start = dt.date(anchor.year - (1 if first == 12 and anchor.month < 3 else 0), first, 1)
-        ended = anchor >= dt.date(start.year + (first + 3) // 13, (first + 2) % 12 + 1, 1)
+        start, end = _season_bounds(SEASONS[u], anchor)
+        ended = anchor >= end
         year = start.year - (1 if step < 0 and not ended else 0) + (1 if step > 0 and anchor >= start else 0)
         return "DATE", f"{year:04d}-{SEASONS[u]}", None
     if re.fullmatch(_MONTH, unit, re.I):
@@ -950,8 +958,7 @@ def _relative(rel: str, unit: str, anchor: dt.date | None, tense: str | None) ->
         y, mth = divmod(anchor.month - 1 + step, 12)
         return "DATE", f"{anchor.year + y:04d}-{mth + 1:02d}", None
     if u in ("week", "weekend"):
-        iso = (anchor + dt.timedelta(weeks=step)).isocalendar()
-        return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if u == "weekend" else ""), None
+        return "DATE", _iso_week(anchor + dt.timedelta(weeks=step)) + ("-WE" if u == "weekend" else ""), None
     if u == "quarter":
         q = (anchor.month - 1) // 3 + step
         y, q = anchor.year + q // 4, q % 4 + 1
