@@ -10,6 +10,7 @@ sequence; tags are BIO over SRC, CUE and CNT.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,34 +39,55 @@ class _Tokens:
     ent: list[str]
     head: list[int]
     idx: list[int]
-    left: list[int]
-    right: list[int]
     title: list[bool]
     punct: list[bool]
     quote_mark: list[bool]
     sent_start: list[bool]
+    doc: object  # the Doc, for the few subtree edges the features read
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and last token of token ``i``'s subtree."""
+        tok = self.doc[i]  # type: ignore[index]
+        return tok.left_edge.i, tok.right_edge.i
 
 
 def _tokens(doc) -> _Tokens:
     cached = doc.user_data.get("newsgraph.attribution_tokens")
     if cached is None:
-        toks = list(doc)
+        import numpy
+
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
+
+        # The parse's attributes in one array, each distinct string looked up once: reading them
+        # through spaCy's Token objects, one made per access, took most of this stage's time.
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ORTH, HEAD, IDX, IS_TITLE, IS_PUNCT, SENT_START])
+        strings = doc.vocab.strings
+
+        def col(k: int, f=lambda s: s) -> list[str]:
+            hashes, where = numpy.unique(arr[:, k], return_inverse=True)
+            names = [f(strings[h]) if h else f("") for h in hashes.tolist()]
+            return [names[w] for w in where.tolist()]
+
+        small = arr[:, 8:].astype("int64")
+        n = len(arr)
+        starts = (small[:, 4] == 1).tolist()
+        if n:
+            starts[0] = True
         cached = _Tokens(
-            low=[t.lower_ for t in toks],
-            lemma=[t.lemma_.lower() for t in toks],
-            pos=[t.pos_ for t in toks],
-            tag=[t.tag_ for t in toks],
-            dep=[t.dep_ for t in toks],
-            shape=[t.shape_[:4] for t in toks],
-            ent=[t.ent_type_ or "-" for t in toks],
-            head=[t.head.i for t in toks],
-            idx=[t.idx for t in toks],
-            left=[t.left_edge.i for t in toks],
-            right=[t.right_edge.i for t in toks],
-            title=[t.is_title for t in toks],
-            punct=[t.is_punct for t in toks],
-            quote_mark=[t.text in QUOTE_TOKENS for t in toks],
-            sent_start=[bool(t.is_sent_start) for t in toks],
+            low=col(0),
+            lemma=col(1, str.lower),
+            pos=col(2),
+            tag=col(3),
+            dep=col(4),
+            shape=col(5, lambda s: s[:4]),
+            ent=col(6, lambda s: s or "-"),
+            head=(small[:, 0] + numpy.arange(n)).tolist(),
+            idx=small[:, 1].tolist(),
+            doc=doc,
+            title=small[:, 2].astype(bool).tolist(),
+            punct=small[:, 3].astype(bool).tolist(),
+            quote_mark=col(7, lambda s: s in QUOTE_TOKENS),
+            sent_start=starts,
         )
         doc.user_data["newsgraph.attribution_tokens"] = cached
     return cached
@@ -78,71 +100,77 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
     """
     cues = cue_lemmas()
     t = _tokens(doc)
-    n = len(t.low)
+    low, lemma, pos, dep, head = t.low, t.lemma, t.pos, t.dep, t.head
+    n = len(low)
     end = n if end is None else end
-    is_cue = [t.lemma[i] in cues and t.pos[i] in ("VERB", "AUX") for i in range(start, end)]
+    lo, hi = max(0, start - 2), min(n, end + 2)
+    in_quote = {j: t.idx[j] in quoted for j in range(lo, hi)}
+    cue_lemma = {j: lemma[j] in cues for j in range(lo, hi)}
     items: list[dict[str, float]] = []
     for i in range(start, end):
-        lemma = t.lemma[i]
-        h = t.head[i]
-        h_lemma = t.lemma[h]
+        h = head[i]
+        h_lemma = lemma[h]
         f: dict[str, float] = {
             "bias": 1.0,
-            f"low={t.low[i]}": 1.0,
-            f"lemma={lemma}": 1.0,
-            f"pos={t.pos[i]}": 1.0,
+            f"low={low[i]}": 1.0,
+            f"lemma={lemma[i]}": 1.0,
+            f"pos={pos[i]}": 1.0,
             f"tag={t.tag[i]}": 1.0,
-            f"dep={t.dep[i]}": 1.0,
+            f"dep={dep[i]}": 1.0,
             f"shape={t.shape[i]}": 1.0,
             f"ent={t.ent[i]}": 1.0,
             f"h_lemma={h_lemma}": 1.0,
-            f"h_pos={t.pos[h]}": 1.0,
-            f"h_dep={t.dep[h]}": 1.0,
-            f"dep_hdep={t.dep[i]}|{t.dep[h]}": 1.0,
+            f"h_pos={pos[h]}": 1.0,
+            f"h_dep={dep[h]}": 1.0,
+            f"dep_hdep={dep[i]}|{dep[h]}": 1.0,
         }
-        for flag, on in (
-            ("title", t.title[i]),
-            ("punct", t.punct[i]),
-            ("quote_mark", t.quote_mark[i]),
-            ("in_quote", t.idx[i] in quoted),
-            ("cue", is_cue[i - start]),
-            ("h_cue", h_lemma in cues),
-            ("sent_start", t.sent_start[i]),
-        ):
-            if on:
-                f[flag] = 1.0
+        if t.title[i]:
+            f["title"] = 1.0
+        if t.punct[i]:
+            f["punct"] = 1.0
+        if t.quote_mark[i]:
+            f["quote_mark"] = 1.0
+        if in_quote[i]:
+            f["in_quote"] = 1.0
+        if cue_lemma[i] and pos[i] in ("VERB", "AUX"):
+            f["cue"] = 1.0
+        if h_lemma in cues:
+            f["h_cue"] = 1.0
+        if t.sent_start[i]:
+            f["sent_start"] = 1.0
         # The path up to the nearest verb of saying: which relation leads there, and how far (a
         # sentence's root is its own head, so the walk may stay there).
         node, path = i, []
         for depth in range(1, 7):
-            path.append(t.dep[node])
-            child, node = node, t.head[node]
-            if t.lemma[node] in cues and t.pos[node] in ("VERB", "AUX"):
+            path.append(dep[node])
+            child, node = node, head[node]
+            if lemma[node] in cues and pos[node] in ("VERB", "AUX"):
                 f["cue_anc"] = 1.0
                 f[f"cue_anc_dep={path[-1]}"] = 1.0
                 f["cue_anc_depth"] = float(min(depth, 4))
-                f[f"cue_anc_lemma={t.lemma[node]}"] = 1.0
+                f[f"cue_anc_lemma={lemma[node]}"] = 1.0
                 f[f"cue_anc_first={path[0]}"] = 1.0
                 # Where the cue's argument begins and ends, and which preposition leads it: the
                 # content's bounds are mostly these.
-                if t.dep[child] == "prep":
-                    f[f"cue_arg_prep={t.low[child]}"] = 1.0
-                if i == t.left[child]:
+                if dep[child] == "prep":
+                    f[f"cue_arg_prep={low[child]}"] = 1.0
+                left, right = t.edges(child)
+                if i == left:
                     f["arg_left_edge"] = 1.0
-                if i == t.right[child]:
+                if i == right:
                     f["arg_right_edge"] = 1.0
                 break
-        for off in (-2, -1, 1, 2):
+        for off, name in _OFFSETS:
             j = i + off
             if 0 <= j < n:
-                f[f"{off}:low={t.low[j]}"] = 1.0
-                f[f"{off}:pos={t.pos[j]}"] = 1.0
-                if t.idx[j] in quoted:
-                    f[f"{off}:in_quote"] = 1.0
-                if t.lemma[j] in cues:
-                    f[f"{off}:cue"] = 1.0
+                f[f"{name}low={low[j]}"] = 1.0
+                f[f"{name}pos={pos[j]}"] = 1.0
+                if in_quote[j]:
+                    f[f"{name}in_quote"] = 1.0
+                if cue_lemma[j]:
+                    f[f"{name}cue"] = 1.0
             else:
-                f[f"{off}:edge"] = 1.0
+                f[f"{name}edge"] = 1.0
         items.append(f)
     # The argument's edges as seen from the neighbouring tokens: a content ends just before the
     # token that follows its argument's last word, and begins just after the one before its first.
@@ -152,6 +180,9 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
         if k and "arg_right_edge" in items[k - 1]:
             f["-1:arg_right_edge"] = 1.0
     return items
+
+
+_OFFSETS = tuple((off, f"{off}:") for off in (-2, -1, 1, 2))
 
 
 def paragraphs(doc) -> list[tuple[int, int]]:
@@ -205,9 +236,11 @@ class TaggedSpan:
     end: int  # token index, exclusive
 
 
-def tag(doc, quoted: set[int] | None = None) -> list[TaggedSpan]:
+def tag(doc, quoted: set[int] | None = None, wanted: Callable[[str, str], bool] | None = None) -> list[TaggedSpan]:
     """Spans of SRC, CUE and CNT tokens the model finds in a Doc (empty without a model).
-    ``quoted``: the offsets inside quote marks, where the caller has them already."""
+    ``quoted``: the offsets inside quote marks, where the caller has them already. ``wanted(lemma,
+    lower)``: true of a word without which the caller keeps nothing tagged in a paragraph (its cues);
+    a paragraph with none is not tagged."""
     tagger = load_tagger()
     if tagger is None:
         return []
@@ -220,6 +253,8 @@ def tag(doc, quoted: set[int] | None = None) -> list[TaggedSpan]:
         # A paragraph with no quote mark and none of the verbs the training data uses as cues
         # attributes nothing the tagger could find: skipping it keeps the stage cheap.
         if not any(t.idx[i] in quoted or (t.pos[i] == "VERB" and t.lemma[i] in lexicon) for i in range(start, end)):
+            continue
+        if wanted is not None and not any(wanted(t.lemma[i], t.low[i]) for i in range(start, end)):
             continue
         labels = tagger.tag(token_features(doc, quoted, start, end))
         current: TaggedSpan | None = None

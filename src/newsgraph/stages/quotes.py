@@ -757,7 +757,9 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
     """
     from ..models.attribution import paragraphs, tag
 
-    spans = tag(sp, {i for seg in segments for i in range(seg.outer_start, seg.outer_end)})
+    # A cue is kept only where its head word is a cue word or it reads "according …" (below): a
+    # paragraph with neither is not tagged at all.
+    spans = tag(sp, {i for seg in segments for i in range(seg.outer_start, seg.outer_end)}, lambda lemma, low: lemma in MODEL_CUES or low.startswith("according"))
     if not spans:
         return []
     taken = [(s, e) for f in found for s, e in f.parts]
