@@ -140,6 +140,13 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("The process would take between 60 and 90 days.", "60", "P60D"),
         ("Analysts blame recent losses on fears of a recession.", "recent", "PAST_REF"),
         ("Sales rose 43% in May compared to the same period last year.", "same period last year", "2020-05"),
+        ("The jet made its first flight Tuesday in Everett, Washington at 18:00 UTC.", "18:00 UTC", "2021-06-29T18:00Z"),
+        ("It lost $2 billion in the fourth quarter of 2019 and $8 billion for the entire year.", "entire year", "2019"),
+        ("He forecast an earnings increase for the full year.", "full year", "2021"),
+        ("In the last twenty four hours, the index fell.", "last twenty four hours", "PT24H"),
+        ("Then, a week or so ago, the general picked a date.", "a week or so ago", "2021-W25"),
+        ("The Nikkei is at its lowest level since '82.", "'82", "1982"),
+        ("Net rose in the first quarter. Sales for last year's quarter were $3 million.", "last year's quarter", "2020-Q1"),
     ],
 )
 def test_values_that_depend_on_context(text, surface, value):

@@ -24,7 +24,7 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "half": 0.5, "a couple of": 2, "couple of": 2,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
 UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE", "fortnight": "W",
@@ -55,7 +55,8 @@ _ERA_NOUNS = (
 )
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUM = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|half|several|few|a few|many|some|a couple of|couple of)"
+_TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUM = rf"(?:\d+(?:\.\d+)?|{_TENS_WORDS}[- ](?:one|two|three|four|five|six|seven|eight|nine)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS_WORDS}|hundred|half|several|few|a few|many|some|a couple of|couple of)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?:(?P<mod>early|mid|late|the (?:beginning|start|middle|end) of|end of|beginning of|middle of)[ -])?"
@@ -92,11 +93,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("clock_part", re.compile(r"\b(?P<h>[01]?\d) (?:o'clock )?in the (?P<part>morning|afternoon|evening)\b", re.I)),
     # "the quarter a year ago", "the same period last year": the period reported on, a year before
     ("unit_year_ago", re.compile(r"\bthe (?:same |comparable |corresponding )?(?:fiscal )?(?P<unit>quarter|period|month) (?:a year (?:ago|earlier)|(?:of )?(?:the )?last year)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT}) (?:ago|earlier|before)\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT})(?: or so)? (?:ago|earlier|before)\b", re.I)),
     ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
     ("month_of", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}) of (?P<ofrel>last|next|this) year\b")),
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?:(?:trading|business|working|full|consecutive) )?(?P<unit>{_UNIT})\b", re.I)),
     ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)|\bthe (?P<unit3>year|month) (?P<after>previous|before|earlier|after|later)\b", re.I)),
+    # "last year's quarter": before "last year" is read alone
+    ("the_unit", re.compile(r"\b(?P<ly>last|this) year's (?P<unit>quarter|period)\b(?! of|-)", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>last|next|this|previous|coming|current|past|the following|the previous|the same) (?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|(?-i:{_WEEKDAY}|{_MONTH}))\b(?!-)", re.I)),
     # "over the summer", "in the early summer": the season nearest the report, on the side its tense says
     # (after "the", "in", "during", "over", "since", "until", "by": see _SEASON_AFTER)
@@ -123,11 +126,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("the_years", re.compile(r"\bthe (?:early |intervening )?(?P<unit>years)\b(?! old)|\bthe (?P<unit2>days|weeks|months|years) ahead\b", re.I)),
     ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
     ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
-    ("the_unit", re.compile(rf"\b(?:the (?:(?P<py>{_YEAR}) )?(?:fiscal )?|(?P<ly>last|this) year's )(?P<unit>quarter|period)\b(?! of|-)", re.I)),
+    ("the_unit", re.compile(rf"\bthe (?:(?P<py>{_YEAR}) )?(?:fiscal )?(?P<unit>quarter|period)\b(?! of|-)", re.I)),
     ("the_year", re.compile(r"\bthe (?:full |fiscal |current |current fiscal |entire |whole )?year\b(?![-'])(?P<ended> end(?:ed|ing))?", re.I)),
     ("year_earlier", re.compile(r"\b(?P<which>year-earlier|year-ago)\b", re.I)),
     ("bare_units", re.compile(r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bwithin )|(?<=\bjust ))(?P<unit>years|months|weeks|days|decades|hours|minutes)\b", re.I)),
     ("year", re.compile(rf"(?<![\d$,.£€])\b(?:fiscal )?(?P<y>{_YEAR})\b(?![\-/]\d|,\d|\.\d|%| percent| mln| billion| million| people| shares| tonnes| dollars| dlrs| units| barrels| feet| metres| meters| miles| points| cars| workers| troops| jobs)")),
+    # "since '82", "the class of '98": a year written with two digits after a preposition
+    ("apos_year", re.compile(r"(?:(?<=\bsince )|(?<=\bin )|(?<=\bof )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter ))['’‘](?P<yy>\d\d)\b(?!['’]?s\b|[.,]\d)", re.I)),
     ("fy", re.compile(rf"\b(?P<y>{_YEAR})/(?P<y2>\d\d)\b")),
     ("duration", re.compile(rf"\b(?P<n>{_NUM})[ -](?:(?:consecutive|straight|more|additional|full|successive|trading|business) )?(?P<unit>{_UNIT})(?:[ -]long)?\b(?![ -]old)", re.I)),
 ]
@@ -231,6 +236,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month_of": (" of last year", " of next year", " of this year"),
     "week_of_month": (" week of ",),
     "week_of": ("the week of ",),
+    "apos_year": ("'", "’", "‘"),
     "spelled_year": ("nineteen", "two thousand"),
     "holiday": ("thanksgiving", "christmas", "new year", "independence day", "election day", "easter", "labor day", "memorial day", "veterans day", "valentine", "halloween"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly"),
@@ -296,6 +302,7 @@ _BOUND_BEFORE = re.compile(r"(?<![\w-])(nearly|almost|at least|more than|less th
 _BOUND_MODS = {"nearly": "APPROX", "almost": "APPROX", "at least": "EQUAL_OR_MORE", "more than": "MORE_THAN", "less than": "LESS_THAN",
                "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}  # fmt: skip
 _NEXT_TO = re.compile(r"^(?:\s*\(|\s*\)?\s*,?\s*(?:on\s+)?)$")
+_SAME_CLAUSE = re.compile(r"^[^.;!?\n\"“”]{0,60}\s(?:at|around|about)\s+$")
 _AFTER_DAY = re.compile(r"^\s*,?\s+(?:at|around|about|by|before|after)\s+(?:about\s+|around\s+)?$")
 
 
@@ -311,6 +318,10 @@ def _date_clock_times(text: str, found: list[Timex], dayless: set[int]) -> None:
             day = re.match(r"^\d{4}-\d\d-\d\d", found[i + 1].value)
         if day is None and i > 0 and _AFTER_DAY.match(text[found[i - 1].end : t.start]):
             day = re.match(r"^\d{4}-\d\d-\d\d", found[i - 1].value)
+        if day is None and i > 0 and found[i - 1].type == "DATE" and _SAME_CLAUSE.match(text[found[i - 1].end : t.start]):
+            # "made its first test flight Tuesday in Everett, Washington at 18:00 UTC": the day
+            # named earlier in the sentence, with no other time between
+            day = re.match(r"^\d{4}-\d\d-\d\d$", found[i - 1].value)
         if day:
             t.value = day.group(0) + t.value[t.value.index("T") :]
 
@@ -353,6 +364,8 @@ def _anaphor(name: str, m: re.Match) -> str | None:
         return "quarter"
     if name == "that_year":
         return "year"
+    if name == "the_year" and re.match(r"the (?:full|entire|whole) year$", m.group(0), re.I):
+        return "whole_year"  # "a loss in the fourth quarter of 2005 and for the entire year": 2005
     if name in ("that_day", "the_day"):
         return "day"  # ("to end the day at 7,114" in a report of Monday's trading: Monday)
     if name == "rel" and g["rel"].lower() in ("the previous", "the following") and g["unit"].lower() in WEEKDAYS:
@@ -389,7 +402,7 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
                 t.value = f"{base:04d}-Q{quarter[1]}"
             elif explicit:
                 t.value = explicit
-            elif g["unit"].lower() == "period":
+            elif g["unit"].lower() == "period" and not g.get("ly"):
                 continue  # "the period" with no quarter in view names no time
         elif kind == "day":
             if day is None:
@@ -408,6 +421,9 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
                 else:
                     when = day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)
                 t.value = when.isoformat()
+        elif kind == "whole_year":
+            if quarter is not None:  # the year of the quarter reported on
+                t.value = f"{quarter[0]:04d}"
         elif kind == "year":
             step = _STEPS.get((g.get("step") or "").lower(), 0)
             if g.get("after"):  # "than the year previous", "the month after"
@@ -589,6 +605,8 @@ def _num(text: str) -> float | None:
     t = text.lower()
     if t in NUMBERS:
         return NUMBERS[t]
+    if (tens := re.fullmatch(r"(\w+)[- ](\w+)", t)) and tens.group(1) in NUMBERS and tens.group(2) in NUMBERS:
+        return NUMBERS[tens.group(1)] + NUMBERS[tens.group(2)]  # "twenty-four", "twenty four"
     try:
         return float(t)
     except ValueError:
@@ -718,7 +736,7 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if m.group(0).lower().endswith("before") and re.match(r" (?:the |a |an |his |her |their |its )?[a-z]", m.string[m.end() :]):
             # "ten days before the shooting": an amount of time before an event, not before the report
             return "DURATION", _duration(g["n"], g["unit"]), None
-        return "DATE", _shift(anchor, g["n"], g["unit"], -1), None
+        return "DATE", _shift(anchor, g["n"], g["unit"], -1), "APPROX" if " or so " in m.group(0).lower() else None
     if name == "half_dur":
         n = _num(g.get("n") or g.get("nw") or "0") or 0 if not g.get("a") else 1
         return "DURATION", _duration(str(n + 0.5), g["unit"]), None
@@ -788,6 +806,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name in ("latest", "the_unit"):
         # Reports speak of the last quarter that has ended; a year-earlier one is a year before it.
         if g["unit"].lower() == "period" and name == "the_unit" and not g.get("py"):
+            if g.get("ly") and anchor is not None:  # "last year's period" with no quarter named: last year
+                return "DATE", f"{anchor.year - (g['ly'].lower() == 'last'):04d}", None
             return "DATE", "XXXX-QX", None  # only a quarter named before gives "the period" a value
         if anchor is None:
             return "DATE", "XXXX-QX", None
@@ -805,6 +825,11 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DURATION", _duration("several", g["unit"]), None
     if name == "year":
         return "DATE", g["y"], None
+    if name == "apos_year":
+        if anchor is None:
+            return "DATE", "XXXX", None  # the century is not written: without a date to go by it is unknown
+        year = anchor.year // 100 * 100 + int(g["yy"])
+        return "DATE", f"{year - 100 if year > anchor.year else year:04d}", None  # the latest such year
     if name == "fy":
         return "DATE", g["y"], None
     if name == "duration":
