@@ -183,6 +183,7 @@ def test_last_weekday_said_on_that_weekday_is_a_week_ago():
         "He spoke on CBS's \"60 Minutes\" and ABC's \"This Week\".",
         "She met him when he was in his 30s.",
         "The case is for today's youth what the blockade was for their parents.",
+        "The senator told USA Today he would run, and NBC's Today show aired it.",
     ],
 )
 def test_rates_fractions_and_lookalikes_are_not_dates(text):

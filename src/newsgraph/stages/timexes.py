@@ -337,17 +337,28 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:of|or|and|to|for|in|later|ago|earlier|be
 def _named_work(m: re.Match) -> bool:
     """Whether a match is a title or an ordinal rather than a time: a unit written with a capital
     inside a sentence ("CBS's ``60 Minutes''", ABC's "This Week"), or "a second" before a noun ("a
-    second betrayal")."""
+    second betrayal"), or a capitalised "Today" after a name ("USA Today", "VOA Today", NBC's
+    "Today" show)."""
+    if m.group(0) in ("Today", "Tonight"):
+        before = m.string[max(0, m.start() - 40) : m.start()]
+        after_name = re.search(r"(?:[A-Z][\w.&-]*|'s)\s$", before) and not re.search(r"(?:^|[.!?:;]['\"’”]?)\s*$", before)
+        if (after_name or re.match(r"\s+(?:show|program|programme)\b", m.string[m.end() :])) and not _in_title_case_line(m):
+            return True
     unit = m.groupdict().get("unit")
     if not unit:
         return False
     if unit[0].isupper() and m.start("unit") > m.start() and (unit.lower().rstrip("s") in UNITS or unit.lower().startswith("centur")):
-        text = m.string
-        line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
-        words = re.findall(r"[A-Za-z]+", line)
-        if sum(w[0].isupper() for w in words) < 0.6 * len(words):  # not a headline in title case
+        if not _in_title_case_line(m):
             return True
     return unit.lower() == "second" and bool(_ORDINAL_SECOND.match(m.string, m.end()))
+
+
+def _in_title_case_line(m: re.Match) -> bool:
+    """Whether a match stands in a headline written in title case, where capitals say nothing."""
+    text = m.string
+    line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z]+", line)
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _anaphor(name: str, m: re.Match) -> str | None:
