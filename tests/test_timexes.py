@@ -146,6 +146,9 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("In the last twenty four hours, the index fell.", "last twenty four hours", "PT24H"),
         ("Then, a week or so ago, the general picked a date.", "a week or so ago", "2021-W25"),
         ("The Nikkei is at its lowest level since '82.", "'82", "1982"),
+        ("In the 5th century BC, Sparta began to fear Athens.", "5th century BC", "BC04"),
+        ("The city was founded in 500 BC and rebuilt in the nineteenth century.", "500 BC", "BC0500"),
+        ("The city was founded in 500 BC and rebuilt in the nineteenth century.", "nineteenth century", "18"),
         ("Net rose in the first quarter. Sales for last year's quarter were $3 million.", "last year's quarter", "2020-Q1"),
     ],
 )
@@ -184,6 +187,8 @@ def test_last_weekday_said_on_that_weekday_is_a_week_ago():
         "She met him when he was in his 30s.",
         "The case is for today's youth what the blockade was for their parents.",
         "The senator told USA Today he would run, and NBC's Today show aired it.",
+        "USA TODAY is withholding the name of the correspondent.",
+        "It would be a second century of rule.",
     ],
 )
 def test_rates_fractions_and_lookalikes_are_not_dates(text):

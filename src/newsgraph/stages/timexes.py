@@ -46,6 +46,11 @@ PLAN_NOUNS = frozenset({
     "opportunity", "way", "time", "vote", "motion", "pact", "accord", "contract", "program", "programme", "scheme", "strategy",
 })  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split()
+)}  # fmt: skip
+ORDINAL_WORDS["twenty-first"] = 21
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _MONTH = MONTH_PATTERN
@@ -107,7 +112,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mod_year", re.compile(rf"\b(?:the )?(?P<mod>early|mid|late)[ -](?P<y>{_YEAR})(?P<s>s)?\b", re.I)),
     # (not an age: "in his 30s", see _AGE_BEFORE)
     ("decade", re.compile(r"\b(?:the )?(?:(?P<dec>(?:1[89]|20)\d0)'?s|'?(?P<dd>[1-9]0)s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
-    ("century", re.compile(r"\b(?:the )?(?P<c>[12]?\d)(?:st|nd|rd|th)[ -]century\b", re.I)),
+    ("century", re.compile(r"\b(?:the )?(?:(?P<c>[12]?\d)(?:st|nd|rd|th)|(?<!\ba )(?<!\ban )(?P<cw>(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[ -]century\b(?P<bc> (?:BCE?|B\.C\.(?:E\.)?)(?!\w))?", re.I)),
+    ("bc_year", re.compile(r"\b(?P<y>\d{1,4}) (?:BCE?|B\.C\.(?:E\.)?)(?!\w)")),
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
     # (a march, "the annual March for Life", is no month: see _A_MARCH)
@@ -230,6 +236,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "that_year": ("year", "month", "quarter"),
     "weekend": ("weekend",),
     "century": ("century",),
+    "bc_year": (" bc", " b.c."),
     "decade": ("0s", "0's", "ties"),
     "season_year": ("spring", "summer", "autumn", "fall", "winter"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
@@ -337,9 +344,9 @@ _ORDINAL_SECOND = re.compile(r"\s+(?!(?:of|or|and|to|for|in|later|ago|earlier|be
 def _named_work(m: re.Match) -> bool:
     """Whether a match is a title or an ordinal rather than a time: a unit written with a capital
     inside a sentence ("CBS's ``60 Minutes''", ABC's "This Week"), or "a second" before a noun ("a
-    second betrayal"), or a capitalised "Today" after a name ("USA Today", "VOA Today", NBC's
+    second betrayal"), or a capitalised "Today" after a name ("USA Today", "USA TODAY", NBC's
     "Today" show)."""
-    if m.group(0) in ("Today", "Tonight"):
+    if m.group(0) in ("Today", "Tonight", "TODAY"):
         before = m.string[max(0, m.start() - 40) : m.start()]
         after_name = re.search(r"(?:[A-Z][\w.&-]*|'s)\s$", before) and not re.search(r"(?:^|[.!?:;]['\"’”]?)\s*$", before)
         if (after_name or re.match(r"\s+(?:show|program|programme)\b", m.string[m.end() :])) and not _in_title_case_line(m):
@@ -786,7 +793,10 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
             return "DATE", g["dec"][:3], None
         return "DATE", "19" + g["dd"][0] if g.get("dd") else _DECADE_WORDS[g["word"].lower()], None
     if name == "century":
-        return "DATE", f"{int(g['c']) - 1:02d}", None  # the 20th century: 19xx
+        number = int(g["c"]) if g.get("c") else ORDINAL_WORDS[g["cw"].lower()]
+        return "DATE", f"{'BC' if g.get('bc') else ''}{number - 1:02d}", None  # the 20th century: 19xx; the 5th century BC: BC04
+    if name == "bc_year":
+        return "DATE", f"BC{int(g['y']):04d}", None  # TimeML writes years before the common era with BC
     if name == "spelled_year":
         return "DATE", _spelled_year(g["sy"]), None
     if name == "holiday":
