@@ -84,6 +84,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week_of", re.compile(rf"\bthe week of (?P<mon>{_MONTH}) (?P<d>{_DAYNUM})(?:{_COMMA}(?P<y>{_YEAR}))?\b")),
     # "each Thursday", "every July": a recurring time, before the day or month alone is taken
     ("set", re.compile(rf"\b(?P<set>(?:every|each) (?:day|week|month|year|quarter|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly)\b(?!(?-i: [A-Z]))", re.I)),
+    # "October of next year", "June last year", "Sept. 11 last year"
+    ("month_of", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH})(?: (?P<d>{_DAYNUM}),?)?(?: of)? (?P<ofrel>last|next|this) year\b")),
     ("mdy", re.compile(rf"\b{_MOD}(?P<wd>{_WEEKDAY},? )?(?P<mon>{_MONTH}) (?P<d>{_DAYNUM})(?:{_COMMA}(?P<y>{_YEAR}))?\b(?!-)")),
     ("dmy", re.compile(rf"\b(?P<d>{_DAYNUM}) (?:of )?(?P<mon>{_MONTH})(?:{_COMMA}(?P<y>{_YEAR}))?\b")),
     ("my", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}),? (?:(?P<y>{_YEAR})|{_SPELLED_YEAR})\b")),
@@ -100,7 +102,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("unit_year_ago", re.compile(r"\bthe (?:same |comparable |corresponding )?(?:fiscal )?(?P<unit>quarter|period|month) (?:a year (?:ago|earlier)|(?:of )?(?:the )?last year)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_NUM})[ -](?P<unit>{_UNIT})(?: or so)? (?:ago|earlier|before)\b", re.I)),
     ("half_dur", re.compile(rf"\b(?:(?P<n>\d+) 1/2|(?P<nw>{_NUM}) and a half|(?P<a>an?)) (?P<unit>{_UNIT})(?(a) and a half)\b", re.I)),
-    ("month_of", re.compile(rf"\b{_MOD}(?P<mon>{_MONTH}) of (?P<ofrel>last|next|this) year\b")),
     ("reldur", re.compile(rf"\b(?P<rel>the (?:past|last|next|previous|coming|first|final)) (?:(?P<n>{_NUM}) )?(?:(?:trading|business|working|full|consecutive) )?(?P<unit>{_UNIT})\b", re.I)),
     ("that_year", re.compile(r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>year|month|quarter)\b|\bthe (?P<step>following|next|previous) (?P<unit2>year|month)\b(?! or)|\bthe (?P<unit3>year|month) (?P<after>previous|before|earlier|after|later)\b", re.I)),
     # "last year's quarter": before "last year" is read alone
@@ -118,7 +119,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
     # (a march, "the annual March for Life", is no month: see _A_MARCH)
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
-    ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)")),
+    ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)|\bMay(?=(?: to| and| through| until| ?[-–]) ?(?:January|February|March|April|June|July|August|September|October|November|December)\b)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
     # "earlier that day", "the next morning": a day counted from the last date named before
     ("that_day", re.compile(r"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
@@ -240,7 +241,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's", "ties"),
     "season_year": ("spring", "summer", "autumn", "fall", "winter"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "month_of": (" of last year", " of next year", " of this year"),
+    "month_of": (" last year", " next year", " this year"),
     "week_of_month": (" week of ",),
     "week_of": ("the week of ",),
     "apos_year": ("'", "’", "‘"),
@@ -291,6 +292,9 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
                 taken.append((a, pair.end()))
                 found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
+    for (a, _, _), (b, _, _) in zip(found, found[1:]):
+        if a.rule in ("month", "may") and b.rule == "month_of" and re.fullmatch(r"\s*(?:and|to|through|until|-|–)\s*", text[a.end : b.start]) and b.value[:4].isdigit():
+            a.value = b.value[:4] + a.value[4:]  # "between September and December last year": both last year
     for t, _, _ in found:
         # "nearly two weeks ago", "at least 30 days", "more than four decades": the bound is part of
         # the expression and its mod
@@ -702,9 +706,10 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         if _A_MARCH.search(m.string[max(0, m.start() - 12) : m.end() + 8]):
             return None
         month = _month(g.get("mon") or m.group(0).split()[-1].split("-")[-1])
-        if g.get("ofrel"):  # "October of next year"
+        if g.get("ofrel"):  # "October of next year", "Sept. 11 last year"
             year = f"{anchor.year + _STEPS.get(g['ofrel'].lower(), 0):04d}" if anchor else "XXXX"
-            return "DATE", f"{year}-{month:02d}", mod
+            day = f"-{int(g['d'].rstrip('stndrh')):02d}" if g.get("d") else ""
+            return "DATE", f"{year}-{month:02d}{day}", mod
         return "DATE", f"{_year_for(month, None, anchor, tense)}-{month:02d}", mod
     if name == "quarter":
         q = ORDINAL_QUARTERS[g["ord"].lower()]
