@@ -150,6 +150,7 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("The compound was overrun on Sept. 11 last year.", "Sept. 11 last year", "2020-09-11"),
         ("Abuses took place between September and December last year.", "September", "2020-09"),
         ("Prices rose between May and July last year.", "May", "2020-05"),
+        ("He tried to set off a bomb on Christmas Day 2009.", "Christmas Day 2009", "2009-12-25"),
         ("The city was founded in 500 BC and rebuilt in the nineteenth century.", "500 BC", "BC0500"),
         ("The city was founded in 500 BC and rebuilt in the nineteenth century.", "nineteenth century", "18"),
         ("Net rose in the first quarter. Sales for last year's quarter were $3 million.", "last year's quarter", "2020-Q1"),
@@ -191,6 +192,8 @@ def test_last_weekday_said_on_that_weekday_is_a_week_ago():
         "The case is for today's youth what the blockade was for their parents.",
         "The senator told USA Today he would run, and NBC's Today show aired it.",
         "USA TODAY is withholding the name of the correspondent.",
+        "By Jane Doe  USA TODAY  President Putin resisted a call.",
+        "His main vehicle was a Sunday TV show; she went on five Sunday talk shows.",
         "It would be a second century of rule.",
     ],
 )

@@ -116,7 +116,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("century", re.compile(r"\b(?:the )?(?:(?P<c>[12]?\d)(?:st|nd|rd|th)|(?<!\ba )(?<!\ban )(?P<cw>(?:twenty-)?first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[ -]century\b(?P<bc> (?:BCE?|B\.C\.(?:E\.)?)(?!\w))?", re.I)),
     ("bc_year", re.compile(r"\b(?P<y>\d{1,4}) (?:BCE?|B\.C\.(?:E\.)?)(?!\w)")),
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
-    ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}", re.I)),
+    ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}(?:,? (?P<hy>{_YEAR})\b(?![-/.,]\d))?", re.I)),
     # (a march, "the annual March for Life", is no month: see _A_MARCH)
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)|\bMay(?=(?: to| and| through| until| ?[-–]) ?(?:January|February|March|April|June|July|August|September|October|November|December)\b)")),
@@ -352,6 +352,8 @@ def _named_work(m: re.Match) -> bool:
     "Today" show)."""
     if m.group(0) in ("Today", "Tonight", "TODAY"):
         before = m.string[max(0, m.start() - 40) : m.start()]
+        if re.search(r"\bUSA\s$", before):
+            return True  # the newspaper, also where its name stands in a byline
         after_name = re.search(r"(?:[A-Z][\w.&-]*|'s)\s$", before) and not re.search(r"(?:^|[.!?:;]['\"’”]?)\s*$", before)
         if (after_name or re.match(r"\s+(?:show|program|programme)\b", m.string[m.end() :])) and not _in_title_case_line(m):
             return True
@@ -805,8 +807,10 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "spelled_year":
         return "DATE", _spelled_year(g["sy"]), None
     if name == "holiday":
-        return "DATE", _holiday(g["hol"], g.get("rel"), anchor, tense), None
+        return "DATE", _holiday(g["hol"], g.get("rel"), anchor, tense, int(g["hy"]) if g.get("hy") else None), None
     if name == "weekday":
+        if m.group(0).lower() == g["wd"].lower() and re.match(r"\s+(?:[\w-]+\s+)?(?:shows?|programs?|programmes?|talk shows?)\b(?!\s+(?:a|an|the|that|no|signs?|how)\b)", m.string[m.end() : m.end() + 40]):
+            return None  # "a Sunday TV show", "the Sunday talk shows": a show of every Sunday
         day = _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense)
         return ("TIME", f"{day}T{_PARTS[g['part'].lower()]}", None) if g.get("part") else ("DATE", day, None)
     if name == "day_ref":
@@ -913,8 +917,9 @@ def _spelled_year(words: str) -> str:
     return f"{1900 + _TENS.get(rest[0], 0) + sum(_ONES.get(x, 0) for x in rest[1:]):04d}"
 
 
-def _holiday(name: str, rel: str | None, anchor: dt.date | None, tense: str | None) -> str:
-    """A holiday's date in the year the tense points to (the last one in a report, the next in a plan)."""
+def _holiday(name: str, rel: str | None, anchor: dt.date | None, tense: str | None, year: int | None = None) -> str:
+    """A holiday's date in the year written with it ("Christmas Day 2009"), else in the year the
+    tense points to (the last one in a report, the next in a plan)."""
     key = name.lower().replace("'", "")
 
     def on(year: int) -> dt.date:
@@ -942,6 +947,8 @@ def _holiday(name: str, rel: str | None, anchor: dt.date | None, tense: str | No
             return dt.date(year, 2, 14)
         return dt.date(year, 10, 31)  # Halloween
 
+    if year is not None:
+        return on(year).isoformat()
     if anchor is None:
         d = on(2000)
         return f"XXXX-{d.month:02d}-{d.day:02d}" if not key.startswith(("thanksgiving", "election", "easter", "labor", "memorial")) else "XXXX-XX-XX"
