@@ -77,6 +77,14 @@ def test_no_anchor_keeps_the_year_unknown():
     assert values == {"Tuesday": "XXXX-XX-XX", "May 31": "XXXX-05-31", "next year": "XXXX"}
 
 
+def test_a_dateline_without_a_year_counts_days_and_months_but_not_weekdays():
+    text = "WASHINGTON, March 1. /TASS/. Talks ended yesterday, resume tomorrow and are due again on Tuesday; last month they stalled."
+    values = {t["text"]: t["value"] for t in newsgraph.extract_text(text).timexes if not t.get("field")}
+    assert values == {"yesterday": "XXXX-02-XX", "tomorrow": "XXXX-03-02", "Tuesday": "XXXX-XX-XX", "last month": "XXXX-02"}
+    values = {t.text: t.value for t in tag("It rained last night; next month it will not.", None, month_day=(12, 31))}
+    assert values == {"last night": "XXXX-12-30TNI", "next month": "XXXX-01"}
+
+
 def test_ages_and_money_are_not_dates():
     assert tag("The 52-year-old paid 2000 dollars for a 6-year-old horse.", ANCHOR) == []
 

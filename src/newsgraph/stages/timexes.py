@@ -192,6 +192,14 @@ def anchor_date(doc: Article) -> dt.date | None:
     return None
 
 
+def _month_day(doc: Article) -> tuple[int, int] | None:
+    """The month and day of a dateline without a year ("WASHINGTON, June 30"), if any."""
+    value = doc.dateline.value if doc.dateline else None
+    if value and (m := re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)):
+        return int(m.group(1)), int(m.group(2))
+    return None
+
+
 @stage("timex.rules.v1", requires=("nlp",), assigns=("timexes",))
 def find_timexes(doc: Article) -> Article:
     from .entities import article_key
@@ -199,7 +207,7 @@ def find_timexes(doc: Article) -> Article:
     akey = article_key(doc)
     anchor = anchor_date(doc)
     tense = _tense_lookup(doc.nlp) if doc.nlp is not None else (lambda i: None)
-    found = tag(doc.text, anchor, tense)
+    found = tag(doc.text, anchor, tense, _month_day(doc) if anchor is None else None)
     doc.timexes = [t.to_dict(akey) for t in found]
     if doc.dateline and doc.dateline.date:
         dl_text = doc.dateline.text
@@ -253,11 +261,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
+def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tuple[int, int] | None = None) -> list[Timex]:
     """Every TIMEX3 in ``text``, normalised against ``anchor`` (None: the year is unknown).
 
     Expressions that point back to a time named before them ("a year earlier" after "the third
-    quarter", "the following year" after "1995") are resolved in a second pass, in reading order."""
+    quarter", "the following year" after "1995") are resolved in a second pass, in reading order.
+    ``month_day``: where only the day of publication is known, not its year (a dateline "WASHINGTON,
+    June 30"), the days and months counted from it ("yesterday" → ``XXXX-06-29``, "last month" →
+    ``XXXX-05``); weekdays and years stay unknown."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[Timex, str | None, dict]] = []
     low = text.lower()
@@ -304,9 +315,32 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None) -> list[Timex]:
             t.text = text[t.start : t.end]
     dayless = [f[0] for f in found if f[2].get("h") and not (f[2].get("wd") or f[2].get("ref") or f[2].get("mon"))]
     out = _resolve_anaphora(found, anchor)
+    if anchor is None and month_day is not None:
+        _count_from_month_day(found, month_day)
     if dayless:
         _date_clock_times(text, out, {id(t) for t in dayless})
     return out
+
+
+def _count_from_month_day(found: list[tuple[Timex, str | None, dict]], month_day: tuple[int, int]) -> None:
+    """Days and months counted from a day of publication whose year is unknown."""
+    month, day = month_day
+    # A year that makes the day valid; only a step across the end of February depends on which.
+    ref = dt.date(2000 if (month, day) == (2, 29) else 2001, month, day)
+    for t, _, g in found:
+        if t.rule == "day_ref" and t.value.startswith("XXXX-XX-XX"):
+            ref_word = (g.get("day") or g["ref"]).lower()
+            step = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(ref_word, 0)
+            when = ref + dt.timedelta(days=step)
+            if (when.month, when.day) in ((2, 28), (2, 29)) and step < 0 and (month, day) == (3, 1):
+                value = "XXXX-02-XX"  # the day before March 1: the 28th or the 29th
+            else:
+                value = f"XXXX-{when.month:02d}-{when.day:02d}"
+            t.value = value + t.value[len("XXXX-XX-XX") :]
+        elif t.rule == "rel" and t.value == "XXXX-XX" and (g.get("unit") or "").lower() == "month":
+            step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(g["rel"].lower(), 0)
+            if g["rel"].lower() in ("last", "this", "next", "current", "previous", "coming"):
+                t.value = f"XXXX-{(month - 1 + step) % 12 + 1:02d}"
 
 
 _BOUND_BEFORE = re.compile(r"(?<![\w-])(nearly|almost|at least|more than|less than|no more than|up to) $", re.I)
