@@ -252,7 +252,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month_of": (" last year", " next year", " this year"),
     "week_of_month": (" week of ",),
     "week_of": ("the week of ",),
-    "apos_year": ("'", "’", "‘"),
+    "apos_year": (" '", " ’", " ‘"),
     "spelled_year": ("nineteen", "two thousand"),
     "holiday": ("thanksgiving", "christmas", "new year", "independence day", "election day", "easter", "labor day", "memorial day", "veterans day", "valentine", "halloween"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly"),
