@@ -506,8 +506,9 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
             quarter_at = t.start
             named = _quarter_of(t.value)
             # a quarter still to come ("a fourth-quarter charge", "the third quarter of 1990") is a
-            # forecast: the quarter reported on stays the one "a year earlier" compares with
-            if quarter is None or anchor is None or dt.date(named[0] + named[1] // 4, named[1] % 4 * 3 + 1, 1) <= anchor:
+            # forecast, one before it ("after a flat second quarter") background: the quarter
+            # reported on stays the one "a year earlier" compares with
+            if quarter is None or anchor is None or dt.date(named[0] + named[1] // 4, named[1] % 4 * 3 + 1, 1) <= anchor and named >= quarter:
                 quarter = named
         if t.type == "DATE" and re.match(r"^\d{4}(?:-|$)", t.value):
             year = int(t.value[:4])
