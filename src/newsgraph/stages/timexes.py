@@ -343,6 +343,7 @@ def _count_from_month_day(found: list[tuple[Timex, str | None, dict]], month_day
                 t.value = f"XXXX-{(month - 1 + step) % 12 + 1:02d}"
 
 
+_RESULTS_OF = re.compile(r"['’]s (?:net |pretax |operating |reported )?(?:loss|losses|profit|profits|results|earnings|income|net|sales|revenue|revenues)\b")
 _BOUND_BEFORE = re.compile(r"(?<![\w-])(nearly|almost|at least|more than|less than|no more than|up to) $", re.I)
 _BOUND_MODS = {"nearly": "APPROX", "almost": "APPROX", "at least": "EQUAL_OR_MORE", "more than": "MORE_THAN", "less than": "LESS_THAN",
                "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS"}  # fmt: skip
@@ -813,6 +814,9 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         # calendar unit before (after) the report's, as "last year" is
         return _relative(rel.removeprefix("the "), unit, anchor, tense)
     if name == "rel":
+        if anchor is not None and g["rel"].lower() == "this" and g["unit"].lower() == "quarter" and _RESULTS_OF.match(m.string, m.end()):
+            year, q = _last_ended_quarter(anchor)  # "this quarter's loss": results are of a quarter that has ended
+            return "DATE", f"{year:04d}-Q{q}", None
         return _relative(g["rel"].lower(), g["unit"], anchor, tense)
     if name == "that_year":
         return "DATE", "XXXX", None  # resolved against the year named before it
