@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..stages.parse import token_table
+
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
 LABELS = ("SRC", "CUE", "CNT")
-QUOTE_TOKENS = frozenset(('"', "“", "”", "''", "``", "«", "»", "„"))
 
 
 def cue_lemmas() -> frozenset[str]:
@@ -25,81 +26,13 @@ def cue_lemmas() -> frozenset[str]:
     return CUE_LEMMAS
 
 
-@dataclass
-class _Tokens:
-    """The token attributes the features read, taken from a Doc once: reading them through spaCy's
-    Token objects, one made per access, took most of this stage's time."""
-
-    low: list[str]
-    lemma: list[str]
-    pos: list[str]
-    tag: list[str]
-    dep: list[str]
-    shape: list[str]
-    ent: list[str]
-    head: list[int]
-    idx: list[int]
-    title: list[bool]
-    punct: list[bool]
-    quote_mark: list[bool]
-    sent_start: list[bool]
-    doc: object  # the Doc, for the few subtree edges the features read
-
-    def edges(self, i: int) -> tuple[int, int]:
-        """The first and last token of token ``i``'s subtree."""
-        tok = self.doc[i]  # type: ignore[index]
-        return tok.left_edge.i, tok.right_edge.i
-
-
-def _tokens(doc) -> _Tokens:
-    cached = doc.user_data.get("newsgraph.attribution_tokens")
-    if cached is None:
-        import numpy
-
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
-
-        # The parse's attributes in one array, each distinct string looked up once: reading them
-        # through spaCy's Token objects, one made per access, took most of this stage's time.
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ORTH, HEAD, IDX, IS_TITLE, IS_PUNCT, SENT_START])
-        strings = doc.vocab.strings
-
-        def col(k: int, f=lambda s: s) -> list[str]:
-            hashes, where = numpy.unique(arr[:, k], return_inverse=True)
-            names = [f(strings[h]) if h else f("") for h in hashes.tolist()]
-            return [names[w] for w in where.tolist()]
-
-        small = arr[:, 8:].astype("int64")
-        n = len(arr)
-        starts = (small[:, 4] == 1).tolist()
-        if n:
-            starts[0] = True
-        cached = _Tokens(
-            low=col(0),
-            lemma=col(1, str.lower),
-            pos=col(2),
-            tag=col(3),
-            dep=col(4),
-            shape=col(5, lambda s: s[:4]),
-            ent=col(6, lambda s: s or "-"),
-            head=(small[:, 0] + numpy.arange(n)).tolist(),
-            idx=small[:, 1].tolist(),
-            doc=doc,
-            title=small[:, 2].astype(bool).tolist(),
-            punct=small[:, 3].astype(bool).tolist(),
-            quote_mark=col(7, lambda s: s in QUOTE_TOKENS),
-            sent_start=starts,
-        )
-        doc.user_data["newsgraph.attribution_tokens"] = cached
-    return cached
-
-
 def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None) -> list[dict[str, float]]:
     """CRFsuite items for the tokens of ``doc[start:end]``: ``name=value`` strings and flags weigh 1.0.
 
     ``quoted`` holds the character offsets that stand inside quote marks.
     """
     cues = cue_lemmas()
-    t = _tokens(doc)
+    t = token_table(doc)
     low, lemma, pos, dep, head = t.low, t.lemma, t.pos, t.dep, t.head
     n = len(low)
     end = n if end is None else end
@@ -191,11 +124,11 @@ def paragraphs(doc) -> list[tuple[int, int]]:
     if cached is not None:
         return cached
     out, start = [], 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            if tok.i > start:
-                out.append((start, tok.i))
-            start = tok.i + 1
+    for i, low in enumerate(token_table(doc).low):
+        if "\n" in low and low.isspace():
+            if i > start:
+                out.append((start, i))
+            start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
     doc.user_data["newsgraph.paragraphs"] = out
@@ -247,7 +180,7 @@ def tag(doc, quoted: set[int] | None = None, wanted: Callable[[str, str], bool] 
     if quoted is None:
         quoted = quoted_offsets(doc.text)
     lexicon = cue_lexicon()
-    t = _tokens(doc)
+    t = token_table(doc)
     spans: list[TaggedSpan] = []
     for start, end in paragraphs(doc):
         # A paragraph with no quote mark and none of the verbs the training data uses as cues

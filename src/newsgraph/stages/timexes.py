@@ -579,7 +579,9 @@ def _tense_lookup(sp):
     A day's name that owns a noun ("Wednesday's ruling") is the day of a thing already done, not of
     the verb around it; a deadline moved or set "until Tuesday" lies ahead of the report."""
 
-    starts = [t.idx for t in sp]
+    from .parse import token_table
+
+    starts = token_table(sp).idx
 
     def lookup(offset: int) -> str | None:
         if not starts:
