@@ -331,7 +331,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tupl
                 taken.append((a, pair.end()))
                 found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
-    for (a, _, _), (b, _, _) in zip(found, found[1:]):
+    for (a, _, _), (b, _, _) in zip(found, found[1:], strict=False):
         if a.rule in ("month", "may") and b.rule == "month_of" and re.fullmatch(r"\s*(?:and|to|through|until|-|–)\s*", text[a.end : b.start]) and b.value[:4].isdigit():
             a.value = b.value[:4] + a.value[4:]  # "between September and December last year": both last year
     for t, _, _ in found:
