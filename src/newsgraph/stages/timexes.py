@@ -469,12 +469,15 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
     day: dt.date | None = None  # and the last full date
     period: tuple[str, int] | None = None  # the last month named outright, and where
     quarter_at = -1  # and where the last quarter was
+    months_at = -1  # where the last "first nine months", "six months" (to date) was
     for t, kind, g in found:
         unit = (g.get("unit") or "").lower()
         if kind == "year_before" and unit == "month" and period is None:
             continue  # "the same month a year ago" with no month named before it
         if kind == "year_before" and period and (unit == "month" or unit == "period" and (not quarter or period[1] > quarter_at)):
             t.value = f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"  # "in February, … the same period last year"
+        elif kind == "year_before" and quarter and months_at > quarter_at and t.rule in ("ago", "year_earlier"):
+            pass  # "profit for the nine months … compared with a year earlier": that year, not the quarter
         elif kind == "year_before" and quarter:
             q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
             t.value, t.type = f"{quarter[0] - 1:04d}-Q{q}", "DATE"
@@ -532,6 +535,8 @@ def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.da
         out.append(t)
         if kind is None and re.fullmatch(r"\d{4}-\d\d", t.value):
             period = (t.value, t.start)
+        if t.type == "DURATION" and t.value in ("P6M", "P9M"):
+            months_at = t.start
         if kind in (None, "latest") and _QUARTER_VALUE.match(t.value):
             quarter_at = t.start
             named = _quarter_of(t.value)
