@@ -99,6 +99,7 @@ class TokenTable:
 
 
 def token_table(doc) -> TokenTable:
+    """The Doc's token table, made on first use and kept on the Doc while the pipeline runs."""
     cached = doc.user_data.get(TABLE)
     if cached is None:
         import numpy
