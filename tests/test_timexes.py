@@ -162,6 +162,7 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("This quarter's loss includes pretax charges of $4.9 million.", "This quarter", "2021-Q1"),
         ("Net rose in the first quarter. In the first nine months, profit rose 10% from a year earlier.", "a year earlier", "2020"),
         ("Net rose in the first quarter from $3 million a year earlier.", "a year earlier", "2020-Q1"),
+        ("Net for the year-earlier nine months included a gain.", "year-earlier nine months", "P9M"),
         ("Sales will rise this quarter.", "this quarter", "2021-Q2"),
         ("Net rose in the second quarter. After a flat first quarter, sales grew. Charges hit the year-earlier period.", "year-earlier period", "2020-Q2"),
         ("The city was founded in 500 BC and rebuilt in the nineteenth century.", "500 BC", "BC0500"),

@@ -133,6 +133,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("long", re.compile(r"\b(?P<unit>days?|weeks?|months?|years?|decades?)-long\b", re.I)),
     ("the_years", re.compile(r"\bthe (?:early |intervening )?(?P<unit>years)\b(?! old)|\bthe (?P<unit2>days|weeks|months|years) ahead\b", re.I)),
     ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
+    # "the year-earlier nine months": the months to date, a year before; as long as "the nine months"
+    ("months_ago", re.compile(r"\b(?:the )?(?:year-earlier|year-ago) (?:first )?(?P<n>three|six|nine|\d{1,2}) months\b", re.I)),
     ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
     ("the_unit", re.compile(rf"\bthe (?:(?P<py>{_YEAR}) )?(?:fiscal )?(?P<unit>quarter|period)\b(?! of|-)", re.I)),
     ("the_year", re.compile(r"\bthe (?:full |fiscal |current |current fiscal |entire |whole )?year\b(?![-'])(?P<ended> end(?:ed|ing))?", re.I)),
@@ -279,6 +281,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "holiday": ("thanksgiving", "christmas", "new year", "independence day", "election day", "easter", "labor day", "memorial day", "veterans day", "valentine", "halloween"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     "year_earlier": ("year-",),
+    "months_ago": ("year-",),
     "clock_part": ("in the",),
 }
 
@@ -903,6 +906,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", _REF_VALUES.get(g["ref"].lower(), "FUTURE_REF"), None
     if name == "recent":  # "in recent months": some time before now, as the issue's examples read it
         return "DATE", "FUTURE_REF" if g["which"].lower() == "coming" else "PAST_REF", None
+    if name == "months_ago":
+        return "DURATION", _duration(g["n"], "month"), None
     if name == "unit_year_ago":
         if anchor is None:
             return "DATE", "XXXX-QX", None
