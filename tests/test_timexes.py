@@ -50,6 +50,7 @@ def test_weekday_follows_the_tense():
         ("Shares rallied, rising 5% on Friday.", "2021-06-25"),  # a participle takes its clause's tense
         ("Protesters planned a large demonstration on Friday.", "2021-07-02"),  # what was planned lies ahead
         ("The firm announced an agreement to buy the bank on Friday.", "2021-07-02"),  # the infinitive of a plan noun
+        ("The first three former Warsaw Pact countries to accede to NATO on Friday were also Poland and the Czech Republic.", "2021-06-25"),  # parsed as a subject
     ],
 )
 def test_weekday_reads_the_verb_around_it(text, value):
@@ -163,6 +164,9 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Net rose in the first quarter. In the first nine months, profit rose 10% from a year earlier.", "a year earlier", "2020"),
         ("Net rose in the first quarter from $3 million a year earlier.", "a year earlier", "2020-Q1"),
         ("Net for the year-earlier nine months included a gain.", "year-earlier nine months", "P9M"),
+        ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+        ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("The service runs on Thursdays.", "Thursdays", "XXXX-WXX-4"),
         ("Sales will rise this quarter.", "this quarter", "2021-Q2"),
         ("Net rose in the second quarter. After a flat first quarter, sales grew. Charges hit the year-earlier period.", "year-earlier period", "2020-Q2"),
         ("The city was founded in 500 BC and rebuilt in the nineteenth century.", "500 BC", "BC0500"),

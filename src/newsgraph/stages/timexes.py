@@ -121,7 +121,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # (a march, "the annual March for Life", is no month: see _A_MARCH)
     ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)|\bMay(?=(?: to| and| through| until| ?[-–]) ?(?:January|February|March|April|June|July|August|September|October|November|December)\b)")),
-    ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?: {_PART})?\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?P<pl>s)?(?: {_PART}(?P<pps>s)?)?\b")),
     # "earlier that day", "the next morning": a day counted from the last date named before
     ("that_day", re.compile(r"\b(?:(?:earlier|later) )?(?P<which>that|the same|that same|the next|the following|the previous) (?P<part>day|morning|afternoon|evening|night)\b(?! (?:after|before|of|when|that)\b)", re.I)),
     ("midday", re.compile(rf"\b(?P<mid>midday|mid[- ]?afternoon|mid[- ]?morning)(?: (?P<ref>yesterday|today|tomorrow)\b| (?P<wd>{_WEEKDAY})\b)?", re.I)),
@@ -374,6 +374,7 @@ def _count_from_month_day(found: list[tuple[Timex, str | None, dict]], month_day
                 t.value = f"XXXX-{(month - 1 + step) % 12 + 1:02d}"
 
 
+_SHARED_PLURAL = re.compile(rf"\s+(?:and|or)\s+{_WEEKDAY}(?:s\b| (?P<part>morning|afternoon|evening|night)s\b)")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _RESULTS_OF = re.compile(r"['’]s (?:net |pretax |operating |reported )?(?:loss|losses|profit|profits|results|earnings|income|net|sales|revenue|revenues)\b")
 _BOUND_BEFORE = re.compile(r"(?<![\w-])(nearly|almost|at least|more than|less than|no more than|up to) $", re.I)
@@ -658,9 +659,10 @@ def _tense_lookup(sp):
                     return "past"
                 if up.pos_ in ("VERB", "AUX"):
                     # what a past verb made hard or possible was done then ("made it difficult to
-                    # meet demand into the summer", "the first countries to accede on Friday were");
+                    # meet demand into the summer", "the first countries to accede on Friday were",
+                    # also where the parser made that infinitive the subject);
                     # what was planned, agreed or expected lies ahead
-                    if up.tag_ == "VBD" and (up.lemma_ not in PLAN_VERBS or tok.dep_ == "acl" and tok.head.lemma_ not in PLAN_NOUNS):
+                    if up.tag_ == "VBD" and (up.lemma_ not in PLAN_VERBS or tok.dep_ == "acl" and tok.head.lemma_ not in PLAN_NOUNS or tok.dep_ in ("nsubj", "csubj")):
                         return "past"
                     break
                 if up.head is up:
@@ -889,8 +891,14 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
     if name == "weekday":
         if m.group(0).lower() == g["wd"].lower() and re.match(r"\s+(?:[\w-]+\s+)?(?:shows?|programs?|programmes?|talk shows?)\b(?!\s+(?:a|an|the|that|no|signs?|how)\b)", m.string[m.end() : m.end() + 40]):
             return None  # "a Sunday TV show", "the Sunday talk shows": a show of every Sunday
+        part = g.get("part")
+        shared = None if g.get("pl") or g.get("pps") else _SHARED_PLURAL.match(m.string, m.end())
+        if g.get("pl") or g.get("pps") or shared:
+            # "on Thursdays", "Tuesday nights", "Monday and Tuesday nights": every such day
+            part = part or (shared.group("part") if shared else None)
+            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}" + (f"T{_PARTS[part.lower()]}" if part else ""), None
         day = _weekday(WEEKDAYS[g["wd"].lower()], anchor, tense)
-        return ("TIME", f"{day}T{_PARTS[g['part'].lower()]}", None) if g.get("part") else ("DATE", day, None)
+        return ("TIME", f"{day}T{_PARTS[part.lower()]}", None) if part else ("DATE", day, None)
     if name == "day_ref":
         ref = g["ref"].lower()
         if g.get("day"):
