@@ -276,13 +276,14 @@ def _score(set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: C
         f["predicted"], f["gold"] = float(c["pred"]), float(c["gold"])
         report.systems[name] = f
     report.notes.append("value F1: a prediction counts when it overlaps a gold TIMEX3 and carries its value; each document anchored at its DCT")
-    report.notes.append("values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949, 196X = 196, 19XX = 19, T17 = T17:00); value_f1_as_written compares the strings")
+    report.notes.append("values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949-XX-XX = 1949, 196X = 196, 19XX = 19, T17 = T17:00); value_f1_as_written compares the strings")
     return report
 
 
 def _same_value(pred: str, gold: str) -> bool:
     """Values are compared in one spelling: TimeML's corpora write the same value several ways
-    ("2000-W7" and "2000-W07", "1949-XX" and "1949", "196X" and "196", "19XX" and "19", "T17" and "T17:00")."""
+    ("2000-W7" and "2000-W07", "1949-XX" and "1949", "1994-XX-XX" and "1994", "196X" and "196", "19XX" and "19",
+    "T17" and "T17:00")."""
     return canonical_value(pred) == canonical_value(gold)
 
 
@@ -291,7 +292,6 @@ def canonical_value(value: str) -> str:
     v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)  # ISO weeks are two digits
     v = re.sub(r"T(\d\d)(?::00)?(?::00)?$", r"T\1", v)  # whole hours
     v = re.sub(r"T00$", "", v)  # midnight written on a date is the date
-    while re.search(r"\d-XX$", v):  # an unspecified month or day after a known year adds nothing
-        v = v[:-3]
+    v = re.sub(r"(?<=\d)(?:-XX)+$", "", v)  # an unspecified month or day after a known year adds nothing
     v = re.sub(r"^(\d{2})XX$", r"\1", v)  # a century: 19XX = 19
     return re.sub(r"^(\d{3})X$", r"\1", v)  # a decade
