@@ -164,6 +164,7 @@ def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
         ("Net rose in the first quarter. In the first nine months, profit rose 10% from a year earlier.", "a year earlier", "2020"),
         ("Net rose in the first quarter from $3 million a year earlier.", "a year earlier", "2020-Q1"),
         ("Net for the year-earlier nine months included a gain.", "year-earlier nine months", "P9M"),
+        ("It had $6.3 billion in sales in the latest fiscal year.", "latest fiscal year", "2020"),
         ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
         ("Two new flights will leave Bombay on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
         ("The service runs on Thursdays.", "Thursdays", "XXXX-WXX-4"),

@@ -133,6 +133,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("long", re.compile(r"\b(?P<unit>days?|weeks?|months?|years?|decades?)-long\b", re.I)),
     ("the_years", re.compile(r"\bthe (?:early |intervening )?(?P<unit>years)\b(?! old)|\bthe (?P<unit2>days|weeks|months|years) ahead\b", re.I)),
     ("recent", re.compile(r"\b(?P<which>recent|coming|past) (?P<unit>years|months|weeks|days|quarters|decades)\b", re.I)),
+    # "the latest fiscal year": the last year that has ended
+    ("latest_year", re.compile(r"\bthe (?:latest|most recent) (?:fiscal |financial )?year\b(?!-)", re.I)),
     # "the year-earlier nine months": the months to date, a year before; as long as "the nine months"
     ("months_ago", re.compile(r"\b(?:the )?(?:year-earlier|year-ago) (?:first )?(?P<n>three|six|nine|\d{1,2}) months\b", re.I)),
     ("latest", re.compile(r"\b(?:the )?(?P<which>latest|most recent|last|year-earlier|year-ago|comparable|same) (?P<unit>quarter|period)\b", re.I)),
@@ -282,6 +284,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly"),
     "year_earlier": ("year-",),
     "months_ago": ("year-",),
+    "latest_year": ("latest", "most recent"),
     "clock_part": ("in the",),
 }
 
@@ -914,6 +917,8 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         return "DATE", _REF_VALUES.get(g["ref"].lower(), "FUTURE_REF"), None
     if name == "recent":  # "in recent months": some time before now, as the examples read it
         return "DATE", "FUTURE_REF" if g["which"].lower() == "coming" else "PAST_REF", None
+    if name == "latest_year":
+        return "DATE", f"{anchor.year - 1:04d}" if anchor else "XXXX", None
     if name == "months_ago":
         return "DURATION", _duration(g["n"], "month"), None
     if name == "unit_year_ago":
