@@ -55,8 +55,8 @@ def test_shipped_quad_model_is_what_the_training_script_makes(shared, tmp_path):
     assert out.read_bytes() == quad.MODEL_PATH.read_bytes(), "run python -m newsgraph.models.train_quad … and commit quad.json"
 
 
-TIMEX_VALUE_F1_FLOOR = 0.84  # TimeBank + AQUAINT (0.846) and MEANTIME (0.858), values compared in one spelling
-TIMEX_STRICT_F1_FLOOR = 0.85  # extents as TimeML writes them (0.858 / 0.870)
+TIMEX_VALUE_F1_FLOOR = 0.845  # TimeBank + AQUAINT (0.852) and MEANTIME (0.858), values compared in one spelling
+TIMEX_STRICT_F1_FLOOR = 0.85  # extents as TimeML writes them (0.859 / 0.870)
 
 
 @pytest.mark.slow
