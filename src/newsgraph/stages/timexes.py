@@ -119,7 +119,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("spelled_year", re.compile(rf"\b(?:the year )?{_SPELLED_YEAR}\b(?![ -](?:years?|months?|days?|hours?|people|dollars|miles|troops|of)\b)", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>last|next|this) )?{HOLIDAYS}(?:,? (?P<hy>{_YEAR})\b(?![-/.,]\d))?", re.I)),
     # (a march, "the annual March for Life", is no month: see _A_MARCH)
-    ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?: of (?P<ofrel>last|next|this) year\b)?")),
+    ("month", re.compile(rf"\b{_MOD}(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b")),
     ("may", re.compile(r"\b(?:(?P<mod>early|mid|late)[ -]|(?<=in )|(?<=since )|(?<=until )|(?<=by ))May\b(?! \d)|\bMay(?=(?: to| and| through| until| ?[-–]) ?(?:January|February|March|April|June|July|August|September|October|November|December)\b)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>early|late) )?(?P<wd>{_WEEKDAY})(?P<pl>s)?(?: {_PART}(?P<pps>s)?)?\b")),
     # "earlier that day", "the next morning": a day counted from the last date named before
@@ -162,6 +162,7 @@ _DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fiftie
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
          "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DAY_STEPS = {"yesterday": -1, "tomorrow": 1, "last night": -1}  # days from the day of the report
 # How far "last", "next", "the following" … move from the anchor (or from the time named before);
 # "this", "current", "same" stay.
 _STEPS = {"last": -1, "previous": -1, "past": -1, "the previous": -1, "next": 1, "coming": 1, "following": 1, "the following": 1}
@@ -363,8 +364,7 @@ def _count_from_month_day(found: list[tuple[Timex, str | None, dict]], month_day
     ref = dt.date(2000 if (month, day) == (2, 29) else 2001, month, day)
     for t, _, g in found:
         if t.rule == "day_ref" and t.value.startswith("XXXX-XX-XX"):
-            ref_word = (g.get("day") or g["ref"]).lower()
-            step = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(ref_word, 0)
+            step = _DAY_STEPS.get((g.get("day") or g["ref"]).lower(), 0)
             when = ref + dt.timedelta(days=step)
             if (when.month, when.day) in ((2, 28), (2, 29)) and step < 0 and (month, day) == (3, 1):
                 value = "XXXX-02-XX"  # the day before March 1: the 28th or the 29th
@@ -372,9 +372,9 @@ def _count_from_month_day(found: list[tuple[Timex, str | None, dict]], month_day
                 value = f"XXXX-{when.month:02d}-{when.day:02d}"
             t.value = value + t.value[len("XXXX-XX-XX") :]
         elif t.rule == "rel" and t.value == "XXXX-XX" and (g.get("unit") or "").lower() == "month":
-            step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(g["rel"].lower(), 0)
-            if g["rel"].lower() in ("last", "this", "next", "current", "previous", "coming"):
-                t.value = f"XXXX-{(month - 1 + step) % 12 + 1:02d}"
+            rel = g["rel"].lower()
+            if rel in ("last", "this", "next", "current", "previous", "coming"):
+                t.value = f"XXXX-{(month - 1 + _STEPS.get(rel, 0)) % 12 + 1:02d}"
 
 
 _SHARED_PLURAL = re.compile(rf"\s+(?:and|or)\s+{_WEEKDAY}(?:s\b| (?P<part>morning|afternoon|evening|night)s\b)")
@@ -790,8 +790,10 @@ def _normalise(name: str, m: re.Match, anchor: dt.date | None, tense: str | None
         month = _month(g.get("mon") or m.group(0).split()[-1].split("-")[-1])
         if g.get("ofrel"):  # "October of next year", "Sept. 11 last year"
             year = f"{anchor.year + _STEPS.get(g['ofrel'].lower(), 0):04d}" if anchor else "XXXX"
-            day = f"-{int(g['d'].rstrip('stndrh')):02d}" if g.get("d") else ""
-            return "DATE", f"{year}-{month:02d}{day}", mod
+            if g.get("d"):
+                day = int(re.sub(r"\D", "", g["d"]))
+                return "DATE", f"{year}-{month:02d}-{day:02d}", mod
+            return "DATE", f"{year}-{month:02d}", mod
         return "DATE", f"{_year_for(month, None, anchor, tense)}-{month:02d}", mod
     if name == "quarter":
         q = ORDINAL_QUARTERS[g["ord"].lower()]
@@ -996,7 +998,7 @@ def _clock(g: dict) -> str:
 def _day_ref(ref: str, anchor: dt.date | None) -> str:
     if anchor is None:
         return "XXXX-XX-XX"
-    return (anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(ref, 0))).isoformat()
+    return (anchor + dt.timedelta(days=_DAY_STEPS.get(ref, 0))).isoformat()
 
 
 def _spelled_year(words: str) -> str:
