@@ -19,6 +19,7 @@ from ..ids import content_id
 from ..registry import stage
 from ..types import Article
 from .entities import article_key
+from .parse import TEXT
 from .speakers import ORG_NOUNS, PERSON_NOUNS, SpeakerResolver
 
 # Verbs that attribute a statement (saying, reporting) or an inner state (believing, wanting).
@@ -271,8 +272,6 @@ def _add_described_mentions(doc: Article, quotes: list[dict[str, Any]]) -> None:
 
 def _doc_text(doc) -> str:
     """A spaCy Doc's text, built once: ``Doc.text`` joins every token on each call."""
-    from .parse import TEXT
-
     text = doc.user_data.get(TEXT)
     if text is None:
         text = doc.user_data[TEXT] = doc.text

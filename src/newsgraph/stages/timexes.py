@@ -20,6 +20,7 @@ from ..ids import content_id
 from ..registry import stage
 from ..types import Article
 from .dateline import MONTH_PATTERN, MONTHS
+from .parse import token_table
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -590,8 +591,6 @@ def _tense_lookup(sp):
 
     A day's name that owns a noun ("Wednesday's ruling") is the day of a thing already done, not of
     the verb around it; a deadline moved or set "until Tuesday" lies ahead of the report."""
-
-    from .parse import token_table
 
     starts = token_table(sp).idx
 
