@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import pytest
 
+# Every pipeline the tests build checks that each stage changes only the fields it declares.
+os.environ.setdefault("NEWSGRAPH_CHECK_CONTRACTS", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ where stage versions explain the change")
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ into before the article leaves the pipeline.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +20,14 @@ from .types import Article, Failure, RawRecord, Span
 
 # What a fresh article holds before any stage runs.
 _PROVIDED = ("raw",)
+# What an article built from a known clean text holds (evaluation on gold texts): the text and what is
+# known of its title, dateline, publication date and removed furniture.
+GIVEN_TEXT = ("text", "title", "dateline", "published", "removed")
+# Set to 1 (the test suite does) to check, around every stage, that it changed only what it assigns.
+CHECK_CONTRACTS_ENV = "NEWSGRAPH_CHECK_CONTRACTS"
+# The output fields a stage may assign; ``id`` and ``stages`` are the pipeline's own.
+CONTRACT_FIELDS = ("source", "title", "deck", "byline", "dateline", "published", "published_from", "language", "text",
+                   "paragraphs", "removed", "quotes", "entities", "timexes", "events", "topics", "warnings")
 
 
 @dataclass
@@ -29,13 +39,18 @@ class Options:
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[str] | None = None, provided: Sequence[str] = _PROVIDED):
+    def __init__(self, stages: Sequence[str] | None = None, provided: Sequence[str] = _PROVIDED, check_contracts: bool | None = None):
         """``provided``: what the articles given to :meth:`apply` already hold (``("text",)`` for an
-        article whose clean text is known, as in evaluation on gold texts)."""
+        article whose clean text is known, as in evaluation on gold texts). ``check_contracts``: raise
+        :class:`PipelineError` when a stage changes an output field it does not declare in ``assigns``
+        (default: the ``NEWSGRAPH_CHECK_CONTRACTS`` environment variable; costs a serialisation per stage)."""
         from .stages import DEFAULT_STAGES
 
         self.stages: list[Stage] = [get_stage(n) for n in (stages or DEFAULT_STAGES)]
         self.provided = tuple(provided)
+        if check_contracts is None:
+            check_contracts = os.environ.get(CHECK_CONTRACTS_ENV, "") not in ("", "0")
+        self.check_contracts = check_contracts
         self._check_order()
 
     def _check_order(self) -> None:
@@ -61,7 +76,7 @@ class Pipeline:
         record = record or _record_of(doc)
         result: Article | Failure = doc
         for st in self.stages:
-            result = _run_stage(st, result, record)
+            result = self._run_stage(st, result, record)
             if isinstance(result, Failure):
                 return result
         return _finish(result, record)
@@ -84,17 +99,47 @@ class Pipeline:
         for st in self.stages:
             live = [i for i, r in enumerate(results) if isinstance(r, Article)]
             if st.batch is not None and len(live) > 1:
+                before = [self._fields(results[i]) for i in live]  # type: ignore[arg-type]
                 try:
                     done = st.batch([results[i] for i in live])  # type: ignore[misc]
-                    for i, doc in zip(live, done, strict=True):
+                except Exception:  # noqa: BLE001 - one bad record: retry each alone below
+                    pass
+                else:
+                    for i, doc, old in zip(live, done, before, strict=True):
+                        self._check_contract(st, old, doc)
                         doc.stages.append(st.name)
                         results[i] = doc
                     continue
-                except Exception:  # noqa: BLE001 - one bad record: retry each alone below
-                    pass
             for i in live:
-                results[i] = _run_stage(st, results[i], batch[i])  # type: ignore[arg-type]
+                results[i] = self._run_stage(st, results[i], batch[i])  # type: ignore[arg-type]
         return [r if isinstance(r, Failure) else _finish(r, batch[i]) for i, r in enumerate(results)]  # type: ignore[arg-type]
+
+
+    def _fields(self, doc: Article) -> dict[str, str] | None:
+        """The output fields of an article, serialised, where contracts are checked."""
+        if not self.check_contracts:
+            return None
+        out = doc.to_dict()
+        return {f: json.dumps(out[f], sort_keys=True, ensure_ascii=False) for f in CONTRACT_FIELDS}
+
+    def _check_contract(self, st: Stage, before: dict[str, str] | None, doc: Article) -> None:
+        if before is None:
+            return
+        after = self._fields(doc)
+        undeclared = [f for f in CONTRACT_FIELDS if before[f] != after[f] and f not in st.assigns]  # type: ignore[index]
+        if undeclared:
+            raise PipelineError(
+                f"stage {st.name!r} changed {', '.join(undeclared)} of {doc.location or doc.input_id or 'an article'}, "
+                f"which it does not declare in assigns={st.assigns!r}; declare them (and give the stage a new version "
+                "if its output changed)"
+            )
+
+    def _run_stage(self, st: Stage, doc: Article, record: RawRecord) -> Article | Failure:
+        before = self._fields(doc)
+        result = _run_stage(st, doc, record)
+        if isinstance(result, Article):
+            self._check_contract(st, before, result)
+        return result
 
 
 def _record_of(doc: Article) -> RawRecord:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from ..pipeline import Pipeline
+from ..pipeline import GIVEN_TEXT, Pipeline
 from ..types import Article
 from .ingest import Report
 
@@ -100,7 +100,7 @@ def spacy_mentions(nlp, text: str) -> list[tuple[int, int, str, str]]:
 def score_entities(folder: Path, peers: Iterable[str] = ("spacy",), limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
     files = sorted(folder.rglob("*.xml"))
     files = [f for f in files if "intra-doc" in str(f) or "intra-doc" not in str(folder)][: limit or None]
-    pipeline = Pipeline(ENTITY_STAGES, provided=("text",))
+    pipeline = Pipeline(ENTITY_STAGES, provided=GIVEN_TEXT)
     systems: dict[str, Callable[[str], list[tuple[int, int, str, str]]]] = {"newsgraph": lambda t: newsgraph_mentions(pipeline, t)}
     if "spacy" in peers:
         from ..stages.parse import load_model

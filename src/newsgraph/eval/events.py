@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..pipeline import Pipeline
+from ..pipeline import GIVEN_TEXT, Pipeline
 from ..stages.plover import OLD_NAMES, QUAD
 from ..types import Article
 from .ingest import Report
@@ -67,7 +67,7 @@ def _actor_names(article: Article, ev: dict[str, Any]) -> set[str]:
 
 def score_plover(path: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None) -> Report:
     records = json.loads(path.read_text(encoding="utf-8"))[: limit or None]
-    pipeline = Pipeline(EVENT_STAGES, provided=("text",))
+    pipeline = Pipeline(EVENT_STAGES, provided=GIVEN_TEXT)
     c: Counter = Counter()
     report = Report(path.name, len(records))
     confusion: Counter = Counter()
@@ -131,7 +131,7 @@ def score_conflibert(path: Path, peers: Iterable[str] = (), progress: Callable[[
     from ..models import quad
 
     rows = read_conflibert(path)[: limit or None]
-    pipeline = Pipeline(EVENT_STAGES, provided=("text",))
+    pipeline = Pipeline(EVENT_STAGES, provided=GIVEN_TEXT)
     gold = [lab for _, lab in rows]
     rule_pred: list[int] = []
     feats: list[list[str]] = []
@@ -202,7 +202,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None) -> Report:
     files = sorted(directory.rglob("*.xml"))[: limit or None]
-    pipeline = Pipeline(EVENT_STAGES, provided=("text",))
+    pipeline = Pipeline(EVENT_STAGES, provided=GIVEN_TEXT)
     c: Counter = Counter()
     for f in progress(files):
         text, gold = read_meantime_events(f)

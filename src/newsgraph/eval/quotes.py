@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..pipeline import Pipeline
+from ..pipeline import GIVEN_TEXT, Pipeline
 from ..types import Article
 from .ingest import Report
 
@@ -127,7 +127,7 @@ def textacy_quotes(nlp, text: str) -> list[dict[str, Any]]:
 def score_quotes(path: Path, peers: Iterable[str] = (), limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r.get("primary", True)][: limit or None]
-    pipeline = Pipeline(QUOTE_STAGES, provided=("text",))
+    pipeline = Pipeline(QUOTE_STAGES, provided=GIVEN_TEXT)
     systems: dict[str, Callable[[dict], list[dict[str, Any]]]] = {"newsgraph": lambda r: newsgraph_quotes(pipeline, r["text"], r["doc_id"])}
     if "textacy" in peers:
         from ..stages.parse import load_model

@@ -28,12 +28,12 @@ def main(argv: list[str] | None = None) -> None:
     from tqdm import tqdm
 
     from ..eval.events import EVENT_STAGES, read_conflibert
-    from ..pipeline import Pipeline
+    from ..pipeline import GIVEN_TEXT, Pipeline
     from ..types import Article
 
     started = time.time()
     rows = read_conflibert(args.train)
-    pipeline = Pipeline(EVENT_STAGES, provided=("text",))
+    pipeline = Pipeline(EVENT_STAGES, provided=GIVEN_TEXT)
     feats, labels = [], []
     for text, label in tqdm(rows, desc="features", file=sys.stderr, disable=None):
         art = pipeline.apply(Article(text=text, location="train"))

@@ -14,7 +14,7 @@ from ..types import Article
 from .dateline import with_year
 
 
-@stage("published.v1", requires=("dateline",), assigns=("published",))
+@stage("published.v1", requires=("dateline",), assigns=("published", "published_from", "dateline", "warnings"))
 def resolve_published(doc: Article) -> Article:
     if doc.published:
         normal = normalise_date(doc.published)

@@ -207,7 +207,7 @@ def _month_day(doc: Article) -> tuple[int, int] | None:
     return None
 
 
-@stage("timex.rules.v1", requires=("nlp",), assigns=("timexes",))
+@stage("timex.rules.v1", requires=("nlp", "published", "dateline"), assigns=("timexes",))
 def find_timexes(doc: Article) -> Article:
     from .entities import article_key
 
