@@ -11,12 +11,12 @@ from newsgraph.stages.plover import QUAD, TYPES
 
 def events_of(text: str, published: str | None = "2023-03-10"):
     art = newsgraph.extract_text(text, published=published)
-    names = {e["id"]: e["name"] for e in art.entities}
+    names = {e.id: e.name for e in art.entities}
     return art, names
 
 
 def one(art, typ):
-    hits = [e for e in art.events if e["type"] == typ]
+    hits = [e for e in art.events if e.type == typ]
     assert hits, f"no {typ} event: {[(e['type'], e['trigger']['text']) for e in art.events]}"
     return hits[0]
 
@@ -27,44 +27,44 @@ BODY = "Wire report\n\nOSLO, March 10 (Newswire) - "
 def test_actor_target_place_and_date_of_an_attack():
     art, names = events_of(BODY + "Israeli troops attacked a Hamas base in Gaza on Monday, the army said.")
     ev = one(art, "ASSAULT")
-    assert [names[a] for a in ev["actors"]] == ["Israel"]
-    assert names[ev["place"]] == "Gaza"
-    assert ev["date"] == "2023-03-06"  # the Monday before a report published on Friday 10 March
-    assert ev["quad_class"] == "material_conflict"
-    assert art.text[ev["trigger"]["start"] : ev["trigger"]["end"]] == ev["trigger"]["text"] == "attacked"
-    assert ev["sentence"]["text"].startswith("Israeli troops")
-    assert not ev["negated"] and not ev["hypothetical"]
+    assert [names[a] for a in ev.actors] == ["Israel"]
+    assert names[ev.place] == "Gaza"
+    assert ev.date == "2023-03-06"  # the Monday before a report published on Friday 10 March
+    assert ev.quad_class == "material_conflict"
+    assert art.text[ev.trigger.start : ev.trigger.end] == ev.trigger.text == "attacked"
+    assert ev.sentence.text.startswith("Israeli troops")
+    assert not ev.negated and not ev.hypothetical
 
 
 def test_light_verbs_take_their_type_from_the_noun():
     art, names = events_of(BODY + "France imposed sanctions on Iran. Later, Germany and Poland held talks in Warsaw.")
     sanction = one(art, "SANCTION")
-    assert [names[a] for a in sanction["actors"]] == ["France"] and [names[t] for t in sanction["targets"]] == ["Iran"]
+    assert [names[a] for a in sanction.actors] == ["France"] and [names[t] for t in sanction.targets] == ["Iran"]
     talks = one(art, "CONSULT")
-    assert {names[a] for a in talks["actors"]} == {"Germany", "Poland"}
-    assert names[talks["place"]] == "Warsaw"
+    assert {names[a] for a in talks.actors} == {"Germany", "Poland"}
+    assert names[talks.place] == "Warsaw"
 
 
 def test_modes_cyber_and_obstruct():
     art, _ = events_of(BODY + "Hackers broke into the computer networks of the port operator on Sunday. Farmers blocked roads near the capital.")
-    assert one(art, "ASSAULT")["mode"] == "cyber"
-    assert one(art, "PROTEST")["mode"] == "obstruct"
+    assert one(art, "ASSAULT").mode == "cyber"
+    assert one(art, "PROTEST").mode == "obstruct"
 
 
 def test_planned_conditional_and_negated_acts_are_flagged():
     art, _ = events_of(BODY + "The rebels said they would release the hostages. If Russia attacks Ukraine, Europe will suffer. The minister did not meet the delegation.")
     intent = one(art, "AGREE")  # an announced cooperative act is an intent to cooperate (PLOVER)
-    assert intent["modality"] == "planned" and intent["hypothetical"]
+    assert intent.modality == "planned" and intent.hypothetical
     attack = one(art, "ASSAULT")
-    assert attack["modality"] == "hypothetical" and attack["hypothetical"]
+    assert attack.modality == "hypothetical" and attack.hypothetical
     met = one(art, "CONSULT")
-    assert met["negated"]
+    assert met.negated
 
 
 def test_refusing_to_accept_is_a_rejection():
     art, names = events_of(BODY + "Syria says it will not accept any more refugees.")
     ev = one(art, "REJECT")
-    assert [names[a] for a in ev["actors"]] == ["Syria"]
+    assert [names[a] for a in ev.actors] == ["Syria"]
 
 
 def test_the_same_event_told_twice_is_one_event():
@@ -73,19 +73,19 @@ def test_the_same_event_told_twice_is_one_event():
         "The summit, which took place in Bergen on March 7, ended without a joint statement."
     )
     art, _ = events_of(text)
-    consult = [e for e in art.events if e["type"] == "CONSULT"]
-    assert len(consult) == 1, [(e["trigger"]["text"], e["place"]) for e in consult]
-    assert len(consult[0]["mentions"]) == 2
-    assert consult[0]["date"] == "2023-03-07"
-    for m in consult[0]["mentions"]:
-        assert art.text[m["trigger"]["start"] : m["trigger"]["end"]] == m["trigger"]["text"]
+    consult = [e for e in art.events if e.type == "CONSULT"]
+    assert len(consult) == 1, [(e.trigger.text, e.place) for e in consult]
+    assert len(consult[0].mentions) == 2
+    assert consult[0].date == "2023-03-07"
+    for m in consult[0].mentions:
+        assert art.text[m.trigger.start : m.trigger.end] == m.trigger.text
 
 
 def test_event_ids_are_content_hashes():
     text = BODY + "France imposed sanctions on Iran."
     a, _ = events_of(text)
     b, _ = events_of(text)
-    assert [e["id"] for e in a.events] == [e["id"] for e in b.events]
+    assert [e.id for e in a.events] == [e.id for e in b.events]
 
 
 def test_quad_model_ships_and_gives_a_distribution():
@@ -108,8 +108,8 @@ def test_worked_example_events(shared):
     for want in expected["events"]:
         if not want.get("optional"):
             assert example_matches(art, want, with_year=True), want["what"]
-    summit = [e for e in art.events if e["type"] == "CONSULT" and e["date"] == "2021-06-16"]
-    assert len(summit) == 1 and len(summit[0]["mentions"]) >= 2  # the lede and the closing paragraphs
+    summit = [e for e in art.events if e.type == "CONSULT" and e.date == "2021-06-16"]
+    assert len(summit) == 1 and len(summit[0].mentions) >= 2  # the lede and the closing paragraphs
 
 
 @pytest.mark.parametrize("which", ["plover", "example"])

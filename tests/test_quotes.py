@@ -18,7 +18,7 @@ def story(fixtures_dir=None):
 
 
 def by_content(article, fragment):
-    hits = [q for q in article.quotes if fragment in q["content"]["text"] or any(fragment in p["text"] for p in q.get("parts", []))]
+    hits = [q for q in article.quotes if fragment in q.content.text or any(fragment in p.text for p in (q.parts or []))]
     assert hits, f"no quote holds {fragment!r}: {[q['content']['text'] for q in article.quotes]}"
     return hits[0]
 
@@ -36,28 +36,28 @@ def by_content(article, fragment):
 )
 def test_kinds_and_speakers(story, fragment, kind, speaker, mention):
     q = by_content(story, fragment)
-    assert q["kind"] == kind
-    assert q["speaker"]["name"] == speaker
-    assert q["speaker"]["mention"]["text"] == mention
+    assert q.kind == kind
+    assert q.speaker.name == speaker
+    assert q.speaker.mention.text == mention
 
 
 def test_split_quote_is_one_quote_in_parts(story):
     q = by_content(story, "This is a start")
-    assert [p["text"] for p in q["parts"]] == ["This is a start", "but only a start, and the hard part is still ahead of us."]
-    assert q["speaker"]["name"] == "Peter Lund"
+    assert [p.text for p in q.parts] == ["This is a start", "but only a start, and the hard part is still ahead of us."]
+    assert q.speaker.name == "Peter Lund"
 
 
 def test_continued_quote_keeps_its_speaker(story):
     q = by_content(story, "nothing is agreed until everything is agreed")
-    assert q["speaker"]["name"] == "Anna Berg"
-    assert "We are closer than we have been in years" in [p["text"] for p in q["parts"]]  # one quote, two pieces
+    assert q.speaker.name == "Anna Berg"
+    assert "We are closer than we have been in years" in [p.text for p in q.parts]  # one quote, two pieces
 
 
 def test_speaker_entity_ids_point_into_entities(story):
-    ids = {e["id"] for e in story.entities}
+    ids = {e.id for e in story.entities}
     for q in story.quotes:
-        if q["speaker"].get("entity"):
-            assert q["speaker"]["entity"] in ids
+        if q.speaker.entity:
+            assert q.speaker.entity in ids
 
 
 def test_two_entities_on_one_span_do_not_stop_the_resolver(story):
@@ -67,18 +67,18 @@ def test_two_entities_on_one_span_do_not_stop_the_resolver(story):
 
     from newsgraph.stages.speakers import SpeakerResolver
 
-    assert all(m.get("form") != "description" or sum(m["start"] == n["start"] for e in story.entities for n in e["mentions"]) == 1 for e in story.entities for m in e["mentions"])
+    assert all(m.form != "description" or sum(m.start == n.start for e in story.entities for n in e.mentions) == 1 for e in story.entities for m in e.mentions)
     doc = copy.deepcopy(story)
     first, second = doc.entities[0], doc.entities[1]
-    second["mentions"].append(dict(first["mentions"][0]))
-    assert len(SpeakerResolver(doc).mention_index) == sum(1 for e in doc.entities for m in e["mentions"] if not m.get("field"))
+    second.mentions.append(first.mentions[0])
+    assert len(SpeakerResolver(doc).mention_index) == sum(1 for e in doc.entities for m in e.mentions if not m.field)
 
 
 def test_spans_and_ids(story):
     assert check_spans(story) is None
-    assert len({q["id"] for q in story.quotes}) == len(story.quotes)
+    assert len({q.id for q in story.quotes}) == len(story.quotes)
     again = newsgraph.extract_text(story.title + "\n" + "GENEVA, March 3 (Reuters) - " + story.text)
-    assert [q["id"] for q in again.quotes] == [q["id"] for q in story.quotes]
+    assert [q.id for q in again.quotes] == [q.id for q in story.quotes]
 
 
 def test_quote_marks_of_many_languages():
@@ -90,7 +90,7 @@ def test_quote_marks_of_many_languages():
 def test_unresolved_speaker_is_null():
     art = newsgraph.extract_text("Officials met on Monday.\n\nHe said that the meeting had gone well and that more talks would follow.")
     q = by_content(art, "the meeting had gone well")
-    assert q["speaker"]["name"] is None and q["speaker"]["mention"]["text"] == "He"
+    assert q.speaker.name is None and q.speaker.mention.text == "He"
 
 
 @pytest.fixture
@@ -106,11 +106,11 @@ def test_worked_example_quotes(example):
         if want.get("optional"):
             continue
         frag = want["content_contains"].replace('"', "")
-        hits = [q for q in art.quotes if frag in q["content"]["text"].replace('"', "") or frag in " ".join(p["text"] for p in q.get("parts", [])).replace('"', "")]
+        hits = [q for q in art.quotes if frag in q.content.text.replace('"', "") or frag in " ".join(p.text for p in (q.parts or [])).replace('"', "")]
         assert hits, f"missing: {want}"
-        assert any(q["speaker"]["name"] == want["speaker"] for q in hits), (want, [q["speaker"] for q in hits])
-    repeated = next(q for q in art.quotes if q["content"]["text"].startswith("The US authorities expect"))
-    assert [o["field"] for o in repeated["occurrences"]] == ["deck"]
+        assert any(q.speaker.name == want["speaker"] for q in hits), (want, [q.speaker for q in hits])
+    repeated = next(q for q in art.quotes if q.content.text.startswith("The US authorities expect"))
+    assert [o.field for o in repeated.occurrences] == ["deck"]
 
 
 def test_a_surname_speaks_for_the_person_named_in_full():
@@ -119,8 +119,8 @@ def test_a_surname_speaks_for_the_person_named_in_full():
         "Mulally said that the decision to name all the cars with the same letter was a mistake."
     )
     art = newsgraph.extract_text(text)
-    assert [q["speaker"]["name"] for q in art.quotes] == ["Alan Mulally", "Alan Mulally"]
-    assert len({q["speaker"]["entity"] for q in art.quotes}) == 1
+    assert [q.speaker.name for q in art.quotes] == ["Alan Mulally", "Alan Mulally"]
+    assert len({q.speaker.entity for q in art.quotes}) == 1
 
 
 def test_transcript_turns_are_their_speakers_quotes():
@@ -134,7 +134,7 @@ def test_transcript_turns_are_their_speakers_quotes():
         '"HOST: Thank you, minister."'
     )
     art = newsgraph.extract_text(text)
-    turns = [(q["speaker"]["mention"]["text"], [p["text"] for p in q.get("parts", [q["content"]])]) for q in art.quotes if not q.get("nested_in")]
+    turns = [(q.speaker.mention.text, [p.text for p in (q.parts or [q.content])]) for q in art.quotes if not q.nested_in]
     assert turns == [
         ("HOST", ["Minister, will the talks with the union resume next week, as your ministry says they will?"]),
         ("LUND", ["Well, look, we are ready. The other side knows where to find us.", "We will not wait for ever, though."]),
@@ -145,8 +145,8 @@ def test_transcript_turns_are_their_speakers_quotes():
 def test_a_blank_line_ends_the_sentence_before_a_quote():
     art = newsgraph.extract_text('The mayor spoke to reporters\n\n"We will rebuild the bridge before winter," Mayor Clara Voss said.')
     q = by_content(art, "We will rebuild the bridge")
-    assert q["kind"] == "direct" and q["content"]["text"] == "We will rebuild the bridge before winter"
-    assert q["speaker"]["name"] == "Clara Voss"
+    assert q.kind == "direct" and q.content.text == "We will rebuild the bridge before winter"
+    assert q.speaker.name == "Clara Voss"
 
 
 @pytest.mark.parametrize(
@@ -160,26 +160,26 @@ def test_a_blank_line_ends_the_sentence_before_a_quote():
 )
 def test_naming_and_urging_verbs_report_their_object(sentence, content):
     art = newsgraph.extract_text(sentence)
-    assert content in [q["content"]["text"] for q in art.quotes], [q["content"]["text"] for q in art.quotes]
+    assert content in [q.content.text for q in art.quotes], [q.content.text for q in art.quotes]
 
 
 def test_a_byline_dash_after_a_quote_names_its_speaker():
     text = "Parents speak out\n\nParents at Tuesday's meeting of the school board were asked what should change next year.\n\n\u201cWe need better schools for every child in this city.\u201d \u2015\u00a0Maria Lopez\n\u201cThe buses are late every single morning.\u201d \u2015 Tom Reyes"
     art = newsgraph.extract_text(text)
-    assert [(q["content"]["text"], q["speaker"]["mention"]["text"]) for q in art.quotes if q["kind"] == "direct"] == [
+    assert [(q.content.text, q.speaker.mention.text) for q in art.quotes if q.kind == "direct"] == [
         ("We need better schools for every child in this city.", "Maria Lopez"),
         ("The buses are late every single morning.", "Tom Reyes"),
     ]
     asked = by_content(art, "what should change next year")
-    assert asked["speaker"]["name"] is None  # the parents were asked: the asker is not named
+    assert asked.speaker.name is None  # the parents were asked: the asker is not named
 
 
 def test_the_quote_after_adding_is_the_second_verbs():
     art = newsgraph.extract_text('"We cannot afford this any more," Ruth Ames said, adding later, "The costs have doubled in a year."')
     first = by_content(art, "We cannot afford this")
-    assert [p["text"] for p in first.get("parts", [first["content"]])] == ["We cannot afford this any more"]
+    assert [p.text for p in (first.parts or [first.content])] == ["We cannot afford this any more"]
     second = by_content(art, "The costs have doubled")
-    assert second["cue"]["text"] == "adding"
+    assert second.cue.text == "adding"
 
 
 def test_a_pronoun_goes_to_a_person_of_its_gender():
@@ -190,8 +190,8 @@ def test_a_pronoun_goes_to_a_person_of_its_gender():
         "She said she wanted more details before the sentencing."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "she wanted more details")["speaker"]["name"] == "Amy Walsh"
-    assert by_content(art, "I told them everything")["speaker"]["name"] == "Paul Manafort"
+    assert by_content(art, "she wanted more details").speaker.name == "Amy Walsh"
+    assert by_content(art, "I told them everything").speaker.name == "Paul Manafort"
 
 
 def test_a_description_goes_to_the_speaker_it_described_before_or_to_the_titled_person():
@@ -202,9 +202,9 @@ def test_a_description_goes_to_the_speaker_it_described_before_or_to_the_titled_
         "Mark Regev, a spokesman, said the prime minister denied that the conversation took place."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "It would be a civil war")["speaker"]["name"] == "senior Pakistani official"
-    nested = [q for q in art.quotes if q["content"]["text"] == "that the conversation took place"]
-    assert nested and nested[0]["speaker"]["name"] == "Benjamin Netanyahu"  # not Regev, whose words hold it
+    assert by_content(art, "It would be a civil war").speaker.name == "senior Pakistani official"
+    nested = [q for q in art.quotes if q.content.text == "that the conversation took place"]
+    assert nested and nested[0].speaker.name == "Benjamin Netanyahu"  # not Regev, whose words hold it
 
 
 def test_straight_single_quotes_are_quote_marks_and_apostrophes_are_not():
@@ -213,7 +213,7 @@ def test_straight_single_quotes_are_quote_marks_and_apostrophes_are_not():
     assert inner == ["Peace with a group that is still killing people is meaningless,"]
     art = newsgraph.extract_text(text)
     q = by_content(art, "Peace with a group")
-    assert q["kind"] == "direct" and q["speaker"]["name"] == "Ashraf Ghani"
+    assert q.kind == "direct" and q.speaker.name == "Ashraf Ghani"
 
 
 def test_a_passive_subject_is_not_the_speaker_of_what_is_said_of_him():
@@ -221,7 +221,7 @@ def test_a_passive_subject_is_not_the_speaker_of_what_is_said_of_him():
         "Manafort charged\n\nPaul Manafort was indicted in two venues.\n\nHe was charged with tax violations, bank fraud and false statements, but he was not charged with any crimes related to the election."
     )
     for q in art.quotes:
-        assert not (q["speaker"]["mention"] and q["speaker"]["mention"]["text"] == "He"), q
+        assert not (q.speaker.mention and q.speaker.mention.text == "He"), q
 
 
 @pytest.mark.parametrize(
@@ -233,8 +233,8 @@ def test_a_passive_subject_is_not_the_speaker_of_what_is_said_of_him():
 )
 def test_the_cue_and_a_passive_subject_stay_out_of_what_was_said(text, content, mention):
     q = by_content(newsgraph.extract_text(text), content)
-    assert q["cue"]["text"] not in q["content"]["text"]
-    assert (q["speaker"]["mention"] or {}).get("text") == mention
+    assert q.cue.text not in q.content.text
+    assert (q.speaker.mention.text if q.speaker.mention else None) == mention
 
 
 @pytest.mark.parametrize(
@@ -245,7 +245,7 @@ def test_the_cue_and_a_passive_subject_stay_out_of_what_was_said(text, content, 
     ],
 )
 def test_he_and_it_go_to_the_one_last_quoted(text, content, speaker):
-    assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker
+    assert by_content(newsgraph.extract_text(text), content).speaker.name == speaker
 
 
 def test_a_description_naming_its_own_country_is_no_one_else():
@@ -255,8 +255,8 @@ def test_a_description_naming_its_own_country_is_no_one_else():
         "The foreign ministers of the UK, France and Germany said they regretted the decision."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "absolutely no indication")["speaker"]["name"] == "French foreign minister"
-    assert by_content(art, "they regretted the decision")["speaker"]["name"].startswith("foreign ministers of the UK")
+    assert by_content(art, "absolutely no indication").speaker.name == "French foreign minister"
+    assert by_content(art, "they regretted the decision").speaker.name.startswith("foreign ministers of the UK")
 
 
 @pytest.mark.parametrize(
@@ -282,7 +282,7 @@ def test_a_description_naming_its_own_country_is_no_one_else():
     ],
 )
 def test_he_is_the_person_who_is_the_subject_just_before(text, content, speaker):
-    assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker
+    assert by_content(newsgraph.extract_text(text), content).speaker.name == speaker
 
 
 @pytest.mark.parametrize(
@@ -307,13 +307,13 @@ def test_he_is_the_person_who_is_the_subject_just_before(text, content, speaker)
 )
 def test_speakers_the_parse_hangs_elsewhere(text, content, mention):
     q = by_content(newsgraph.extract_text(text), content)
-    assert q["speaker"]["mention"]["text"] == mention
+    assert q.speaker.mention.text == mention
 
 
 def test_a_dateline_mention_is_no_speaker_of_the_body():
     text = "Rating cut\n\nNEW YORK, June 18 (Reuters) - Standard and Poor's Corp said it cut to A-2 from A-1 the commercial paper of Acme Inc."
     q = by_content(newsgraph.extract_text(text), "it cut to A-2")
-    assert q["speaker"]["name"] != "Reuters" and "Poor" in q["speaker"]["name"]
+    assert q.speaker.name != "Reuters" and "Poor" in q.speaker.name
 
 
 def test_a_label_opening_a_paragraph_is_no_cue():
@@ -323,7 +323,7 @@ def test_a_label_opening_a_paragraph_is_no_cue():
         "Macron said NATO needs to refocus itself on new threats."
     )
     art = newsgraph.extract_text(text)
-    assert not [q for q in art.quotes if "French cheese" in q["content"]["text"]]
+    assert not [q for q in art.quotes if "French cheese" in q.content.text]
 
 
 def test_who_and_a_later_description_go_to_the_person_described():
@@ -333,8 +333,8 @@ def test_who_and_a_later_description_go_to_the_person_described():
         '"We have been diligent to declassify as much as possible," the aide said.'
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "more should have been done")["speaker"]["name"] == "former military intelligence official"
-    assert by_content(art, "We have been diligent")["speaker"]["name"] == "One aide on that committee"
+    assert by_content(art, "more should have been done").speaker.name == "former military intelligence official"
+    assert by_content(art, "We have been diligent").speaker.name == "One aide on that committee"
 
 
 @pytest.mark.parametrize(
@@ -345,7 +345,7 @@ def test_who_and_a_later_description_go_to_the_person_described():
     ],
 )
 def test_the_agency_and_the_company_are_the_organisations_of_that_kind(text, content, speaker):
-    assert by_content(newsgraph.extract_text(text), content)["speaker"]["name"] == speaker
+    assert by_content(newsgraph.extract_text(text), content).speaker.name == speaker
 
 
 def test_a_possessor_is_not_the_speaker_but_a_name_in_apposition_is():
@@ -354,8 +354,8 @@ def test_a_possessor_is_not_the_speaker_but_a_name_in_apposition_is():
         "Putin’s fiercest critics say the vote was rigged. They point to the annexation of Crimea as proof."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "the talks were useful")["speaker"]["name"] == "Henry Kissinger"
-    assert by_content(art, "the vote was rigged")["speaker"]["name"] == "Putin’s fiercest critics"
+    assert by_content(art, "the talks were useful").speaker.name == "Henry Kissinger"
+    assert by_content(art, "the vote was rigged").speaker.name == "Putin’s fiercest critics"
 
 
 def test_they_is_the_group_quoted_last_but_not_inside_someones_words():
@@ -365,8 +365,8 @@ def test_they_is_the_group_quoted_last_but_not_inside_someones_words():
         '"They want concessions before the talks," said Alex Vatanka, an analyst.'
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "unions imposed the bans")["speaker"]["name"] == "Shipping sources"
-    assert all(q["speaker"]["name"] != "Shipping sources" for q in art.quotes if q["content"]["text"].startswith("concessions"))
+    assert by_content(art, "unions imposed the bans").speaker.name == "Shipping sources"
+    assert all(q.speaker.name != "Shipping sources" for q in art.quotes if q.content.text.startswith("concessions"))
 
 
 def test_a_topic_of_talks_and_the_sentence_before_according_to_are_not_quotes():
@@ -376,10 +376,10 @@ def test_a_topic_of_talks_and_the_sentence_before_according_to_are_not_quotes():
         "According to the White House press service, the company believes that a criminal group could be behind this attack."
     )
     art = newsgraph.extract_text(text)
-    assert not [q for q in art.quotes if q["content"]["text"].startswith("the state and")]
-    assert not [q for q in art.quotes if "were attacked" in q["content"]["text"]]
-    (believes,) = [q for q in art.quotes if q["cue"]["text"] == "believes"]
-    assert believes["speaker"]["name"] == "JBS"  # "the company", inside the White House's words
+    assert not [q for q in art.quotes if q.content.text.startswith("the state and")]
+    assert not [q for q in art.quotes if "were attacked" in q.content.text]
+    (believes,) = [q for q in art.quotes if q.cue.text == "believes"]
+    assert believes.speaker.name == "JBS"  # "the company", inside the White House's words
 
 
 def test_a_reputation_or_a_charge_in_the_passive_is_no_ones_words():
@@ -388,7 +388,7 @@ def test_a_reputation_or_a_charge_in_the_passive_is_no_ones_words():
         "He was charged earlier this year with sexual assault of a woman who went to his office."
     )
     art = newsgraph.extract_text(text)
-    assert not [q for q in art.quotes if "hate mail" in q["content"]["text"] or "sexual assault" in q["content"]["text"]]
+    assert not [q for q in art.quotes if "hate mail" in q.content.text or "sexual assault" in q.content.text]
 
 
 def test_a_report_speaks_for_its_writers_and_mixed_quote_marks_close():
@@ -398,8 +398,8 @@ def test_a_report_speaks_for_its_writers_and_mixed_quote_marks_close():
         '"We face our challenges together," he said.'
     )
     art = newsgraph.extract_text(text)
-    assert all(q["speaker"]["name"] != "Fred Ryan" for q in art.quotes if q["kind"] == "according_to")
-    direct = [q["content"]["text"] for q in art.quotes if q["kind"] == "direct"]
+    assert all(q.speaker.name != "Fred Ryan" for q in art.quotes if q.kind == "according_to")
+    direct = [q.content.text for q in art.quotes if q.kind == "direct"]
     assert direct == ["We are strong and old allies", "We face our challenges together"]
 
 
@@ -416,8 +416,8 @@ def test_a_plain_opening_mark_shut_the_typewriter_way_is_one_quote():
     ],
 )
 def test_according_to_in_the_middle_attributes_the_clause_around_it(text, parts):
-    (q,) = [q for q in newsgraph.extract_text(text).quotes if q["kind"] == "according_to"]
-    assert [p["text"] for p in q.get("parts", [q["content"]])] == parts
+    (q,) = [q for q in newsgraph.extract_text(text).quotes if q.kind == "according_to"]
+    assert [p.text for p in (q.parts or [q.content])] == parts
 
 
 def test_speakers_named_together_are_all_speakers():
@@ -427,8 +427,8 @@ def test_speakers_named_together_are_all_speakers():
     )
     art = newsgraph.extract_text(text)
     first, second = by_content(art, "Schult Homes Corp announced"), by_content(art, "each unit consists")
-    assert first["speaker"]["name"] == second["speaker"]["name"] == "Janney Montgomery Scott Inc; Woolcott and Co"
-    assert len(first["speaker"]["entities"]) == 2 and second["speaker"]["entities"] == first["speaker"]["entities"]
+    assert first.speaker.name == second.speaker.name == "Janney Montgomery Scott Inc; Woolcott and Co"
+    assert len(first.speaker.entities) == 2 and second.speaker.entities == first.speaker.entities
 
 
 def test_it_after_a_document_of_an_organisation_is_that_organisation():
@@ -436,7 +436,7 @@ def test_it_after_a_document_of_an_organisation_is_that_organisation():
         "Turnover\n\nA monthly fact sheet from the London Stock Exchange said eight new companies joined in February, among them U.K. Firms. "
         "It said the largest of these was British Airways."
     )
-    assert by_content(newsgraph.extract_text(text), "the largest of these")["speaker"]["name"] == "London Stock Exchange"
+    assert by_content(newsgraph.extract_text(text), "the largest of these").speaker.name == "London Stock Exchange"
 
 
 def test_a_hyphenated_given_name_and_a_document_of_a_country():
@@ -445,9 +445,9 @@ def test_a_hyphenated_given_name_and_a_document_of_a_country():
         "Trump said the meeting was on track. A statement from North Korea’s state news agency said the leader wanted to meet."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "the summit must be held")["speaker"]["mention"]["text"] == "South Korean President Moon Jae-in"
-    assert by_content(art, "the talks were useful")["speaker"]["name"] == "Moon Jae-in"
-    assert by_content(art, "the leader wanted to meet")["speaker"]["name"] == "North Korea"
+    assert by_content(art, "the summit must be held").speaker.mention.text == "South Korean President Moon Jae-in"
+    assert by_content(art, "the talks were useful").speaker.name == "Moon Jae-in"
+    assert by_content(art, "the leader wanted to meet").speaker.name == "North Korea"
 
 
 def test_a_name_deep_inside_a_phrase_is_not_its_speaker_and_a_dateline_credit_is_no_quote():
@@ -456,15 +456,15 @@ def test_a_name_deep_inside_a_phrase_is_not_its_speaker_and_a_dateline_credit_is
         "Gambrell reported from Dubai, United Arab Emirates. Kamalvandi said the plan was ready."
     )
     art = newsgraph.extract_text(text)
-    assert by_content(art, "the energy secretary was one")["speaker"]["name"] != "Donald Trump"
-    assert not [q for q in art.quotes if q["content"]["text"].startswith("from Dubai")]
+    assert by_content(art, "the energy secretary was one").speaker.name != "Donald Trump"
+    assert not [q for q in art.quotes if q.content.text.startswith("from Dubai")]
 
 
 def test_the_speakers_own_name_is_not_what_they_said():
     text = "Syria\n\nThat decision suggests the US response may involve a larger operation, says the BBC's Barbara Plett Usher in Washington."
     for q in newsgraph.extract_text(text).quotes:
-        m = q["speaker"]["mention"]
-        assert m is None or not (q["content"]["start"] < m["end"] and m["start"] < q["content"]["end"])
+        m = q.speaker.mention
+        assert m is None or not (q.content.start < m.end and m.start < q.content.end)
 
 
 def test_she_looks_back_over_sentences_about_things_to_the_person_in_view():
@@ -474,4 +474,4 @@ def test_she_looks_back_over_sentences_about_things_to_the_person_in_view():
         "It took us over 30 hours of travel to dock at one of the smaller ports.\n\n"
         "She has a normal life in New York and said she couldn't wait to get back."
     )
-    assert by_content(newsgraph.extract_text(text), "she couldn't wait")["speaker"]["name"] == "Muna Mansour"
+    assert by_content(newsgraph.extract_text(text), "she couldn't wait").speaker.name == "Muna Mansour"

@@ -33,7 +33,7 @@ def test_values_with_an_anchor(text, surface, value, mod):
 
 def test_weekday_follows_the_tense():
     article = newsgraph.extract_text("Officials met on Tuesday. They will meet again on Tuesday.", published="2021-06-30")
-    assert [t["value"] for t in article.timexes] == ["2021-06-29", "2021-07-06"]
+    assert [t.value for t in article.timexes] == ["2021-06-29", "2021-07-06"]
 
 
 @pytest.mark.parametrize(
@@ -55,22 +55,22 @@ def test_weekday_follows_the_tense():
 )
 def test_weekday_reads_the_verb_around_it(text, value):
     article = newsgraph.extract_text(text, published="2021-06-30")
-    assert [t["value"] for t in article.timexes] == [value]
+    assert [t.value for t in article.timexes] == [value]
 
 
 def test_a_date_a_change_takes_effect_lies_ahead():
     article = newsgraph.extract_text("Smith was named chairman, effective Feb. 1. The firm scheduled a meeting Thursday.", published="2021-06-30")
-    assert [t["value"] for t in article.timexes] == ["2022-02-01", "2021-07-01"]
+    assert [t.value for t in article.timexes] == ["2022-02-01", "2021-07-01"]
 
 
 def test_a_quarter_still_to_come_is_not_the_one_compared_with():
     article = newsgraph.extract_text("Profit rose in the first quarter and will rise in the fourth quarter. A year earlier it fell.", published="2021-06-30")
-    assert [t["value"] for t in article.timexes] == ["2021-Q1", "2021-Q4", "2020-Q1"]
+    assert [t.value for t in article.timexes] == ["2021-Q1", "2021-Q4", "2020-Q1"]
 
 
 def test_a_month_ahead_of_the_anchor_in_a_past_report_is_last_year():
     article = newsgraph.extract_text("The talks ended in November. They resume in September.", published="2021-06-30")
-    assert [t["value"] for t in article.timexes] == ["2020-11", "2021-09"]
+    assert [t.value for t in article.timexes] == ["2020-11", "2021-09"]
 
 
 def test_no_anchor_keeps_the_year_unknown():
@@ -80,7 +80,7 @@ def test_no_anchor_keeps_the_year_unknown():
 
 def test_a_dateline_without_a_year_counts_days_and_months_but_not_weekdays():
     text = "WASHINGTON, March 1. /TASS/. Talks ended yesterday, resume tomorrow and are due again on Tuesday; last month they stalled."
-    values = {t["text"]: t["value"] for t in newsgraph.extract_text(text).timexes if not t.get("field")}
+    values = {t.text: t.value for t in newsgraph.extract_text(text).timexes if not t.field}
     assert values == {"yesterday": "XXXX-02-XX", "tomorrow": "XXXX-03-02", "Tuesday": "XXXX-XX-XX", "last month": "XXXX-02"}
     values = {t.text: t.value for t in tag("It rained last night; next month it will not.", None, month_day=(12, 31))}
     assert values == {"last night": "XXXX-12-30TNI", "next month": "XXXX-01"}
@@ -93,8 +93,8 @@ def test_ages_and_money_are_not_dates():
 def test_dateline_date_is_a_timex_of_the_dateline(fixtures):
     art = newsgraph.extract_text((fixtures / "tass-style.txt").read_text(), published="2023-03-15")
     first = art.timexes[0]
-    assert (first["field"], first["text"], first["value"]) == ("dateline", "March 14", "2023-03-14")
-    assert art.dateline.text[first["start"] : first["end"]] == "March 14"
+    assert (first.field, first.text, first.value) == ("dateline", "March 14", "2023-03-14")
+    assert art.dateline.text[first.start : first.end] == "March 14"
 
 
 @pytest.mark.parametrize(

@@ -200,39 +200,33 @@ def article_id(doc: Article) -> str:
     return content_id("article", doc.title or "", doc.text)
 
 
-def iter_spans(doc: Article) -> Iterator[tuple[str, dict[str, Any] | Span]]:
+def iter_spans(doc: Article) -> Iterator[tuple[str, Span]]:
+    """Every span the article carries, with what it is (for error messages)."""
     for p in doc.paragraphs:
         yield "paragraph", p
     for q in doc.quotes:
-        for key in ("content", "cue"):
-            if q.get(key):
-                yield f"quote {q.get('id')} {key}", q[key]
-        if (q.get("speaker") or {}).get("mention"):
-            yield f"quote {q.get('id')} speaker", q["speaker"]["mention"]
-        for occ in q.get("occurrences", []):
-            yield f"quote {q.get('id')} occurrence", occ
+        spans = [("content", q.content), ("cue", q.cue), ("speaker", q.speaker.mention)]
+        spans += [("part", p) for p in q.parts or ()] + [("occurrence", o) for o in q.occurrences]
+        yield from ((f"quote {q.id} {what}", span) for what, span in spans if span is not None)
     for e in doc.entities:
-        for m in e.get("mentions", []):
-            yield f"entity {e.get('id')} mention", m
+        for m in e.mentions:
+            yield f"entity {e.id} mention", m
     for t in doc.timexes:
-        yield "timex", t
+        yield f"timex {t.id}", t
     for ev in doc.events:
-        yield f"event {ev.get('id')} trigger", ev["trigger"]
-        for m in ev.get("mentions", []):
-            yield f"event {ev.get('id')} mention trigger", m["trigger"]
-            yield f"event {ev.get('id')} mention sentence", m["sentence"]
+        yield f"event {ev.id} trigger", ev.trigger
+        yield f"event {ev.id} sentence", ev.sentence
+        for m in ev.mentions:
+            yield f"event {ev.id} mention trigger", m.trigger
+            yield f"event {ev.id} mention sentence", m.sentence
 
 
 def check_spans(doc: Article) -> str | None:
     """None when every span's text equals the slice it points to; else what is wrong."""
     for what, span in iter_spans(doc):
-        if isinstance(span, Span):
-            start, end, text, fld = span.start, span.end, span.text, span.field
-        else:
-            start, end, text, fld = span["start"], span["end"], span["text"], span.get("field")
-        target = doc.field_text(fld)
-        if not (0 <= start <= end <= len(target)) or target[start:end] != text:
-            return f"{what}: span [{start}:{end}] of {fld or 'text'} is {target[start:end]!r}, not {text!r}"
+        target = doc.field_text(span.field)
+        if not (0 <= span.start <= span.end <= len(target)) or target[span.start : span.end] != span.text:
+            return f"{what}: span [{span.start}:{span.end}] of {span.field or 'text'} is {target[span.start : span.end]!r}, not {span.text!r}"
     return None
 
 

@@ -90,7 +90,7 @@ def newsgraph_mentions(pipeline: Pipeline, text: str) -> list[tuple[int, int, st
     art = pipeline.apply(Article(text=text, location="meantime"))
     if not isinstance(art, Article):
         return []
-    return [(m["start"], m["end"], TYPE_MAP.get(e["type"], e["type"]), e["id"]) for e in art.entities for m in e["mentions"] if not m.get("field") and m.get("form") != "description"]
+    return [(m.start, m.end, TYPE_MAP.get(e.type, e.type), e.id) for e in art.entities for m in e.mentions if not m.field and m.form != "description"]
 
 
 def spacy_mentions(nlp, text: str) -> list[tuple[int, int, str, str]]:
@@ -160,13 +160,13 @@ def score_example(folder: Path) -> Report:
     wanted = [e for e in expected["entities"] if not e.get("optional")]
     found = merged = 0
     for want in wanted:
-        hit = next((e for e in art.entities if e["name"] == want["name"] and e["type"] == want["type"]), None)
+        hit = next((e for e in art.entities if e.name == want["name"] and e.type == want["type"]), None)
         if hit is None:
             continue
         found += 1
-        texts = {m["text"].removeprefix("the ").removeprefix("The ") for m in hit["mentions"]}
+        texts = {m.text.removeprefix("the ").removeprefix("The ") for m in hit.mentions}
         # a titled alias ("President Putin") is a mention ("Putin") with one of the entity's titles
-        texts |= {f"{t} {x}" for t in hit.get("titles", []) for x in list(texts)}
+        texts |= {f"{t} {x}" for t in hit.titles for x in list(texts)}
         merged += all(a.removeprefix("the ") in texts for a in want.get("aliases", []))
     report = Report("worked example", 1)
     report.systems["newsgraph"] = {"entities_found": found / len(wanted), "aliases_merged": merged / len(wanted), "expected": float(len(wanted))}

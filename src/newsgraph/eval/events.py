@@ -28,7 +28,7 @@ from typing import Any
 
 from ..pipeline import GIVEN_TEXT, Pipeline
 from ..stages.plover import OLD_NAMES, QUAD
-from ..types import Article
+from ..types import Article, Event
 from .ingest import Report
 
 EVENT_STAGES = ("parse.spacy.v1", "entities.v1", "timex.rules.v1", "quotes.hybrid.v1", "events.v1")
@@ -39,29 +39,29 @@ def _words(s: str) -> set[str]:
     return set(re.findall(r"\w+", s.lower()))
 
 
-def main_event(article: Article, start: int = 0, end: int | None = None) -> dict[str, Any] | None:
+def main_event(article: Article, start: int = 0, end: int | None = None) -> Event | None:
     """The event whose trigger sits highest in the parse of the text between start and end."""
     end = len(article.text) if end is None else end
     best, key = None, None
     for ev in article.events:
-        for m in ev["mentions"]:
-            t = m["trigger"]
-            if t.get("field") or not (start <= t["start"] < end):
+        for m in ev.mentions:
+            t = m.trigger
+            if t.field or not (start <= t.start < end):
                 continue
-            k = (m.get("clause_depth", 9), t["start"])
+            k = (m.clause_depth, t.start)
             if key is None or k < key:
                 best, key = ev, k
     return best
 
 
-def _actor_names(article: Article, ev: dict[str, Any]) -> set[str]:
+def _actor_names(article: Article, ev: Event) -> set[str]:
     """Words of every mention of the event's actors (so 'Hungarian' matches Hungary's entity)."""
     words: set[str] = set()
     for e in article.entities:
-        if e["id"] in ev["actors"]:
-            words |= _words(e["name"])
-            for m in e["mentions"]:
-                words |= _words(m["text"])
+        if e.id in ev.actors:
+            words |= _words(e.name)
+            for m in e.mentions:
+                words |= _words(m.text)
     return words
 
 
@@ -75,7 +75,7 @@ def score_plover(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
         gold = OLD_NAMES.get(rec["event"], rec["event"])
         art = pipeline.apply(Article(text=rec["text"], input_id=rec["id"], location=rec["id"]))
         ev = main_event(art) if isinstance(art, Article) else None
-        pred = ev["type"] if ev else None
+        pred = ev.type if ev else None
         c["n"] += 1
         c[f"gold:{gold}"] += 1
         ok = pred == gold
@@ -138,7 +138,7 @@ def score_conflibert(path: Path, peers: Iterable[str] = (), progress: Callable[[
     for text, _ in progress(rows):
         art = pipeline.apply(Article(text=text, location="conflibert"))
         ev = main_event(art) if isinstance(art, Article) else None
-        rule_pred.append(QUAD_LABELS.index(QUAD[ev["type"]]) if ev else 0)
+        rule_pred.append(QUAD_LABELS.index(QUAD[ev.type]) if ev else 0)
         feats.append(quad.features_of(art) if isinstance(art, Article) else quad.bag_of_words(text))
     systems: dict[str, list[int]] = {"newsgraph rules (no training)": rule_pred}
     folds = [fold_of(t) for t, _ in rows]
@@ -209,17 +209,17 @@ def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = l
         art = pipeline.apply(Article(text=text, location=f.name))
         if not isinstance(art, Article):
             continue
-        ent_spans = {e["id"]: [(m["start"], m["end"]) for m in e["mentions"] if not m.get("field")] for e in art.entities}
+        ent_spans = {e.id: [(m.start, m.end) for m in e.mentions if not m.field] for e in art.entities}
         # MEANTIME annotates the first sentences of each article: score only up to its last annotated one
         last = max((g["span"][1] for g in gold), default=0)
         end_of = text.find("\n", last)
         limit_at = len(text) if end_of < 0 else end_of
         triggers = []
         for ev in art.events:
-            for m in ev["mentions"]:
-                t = m["trigger"]
-                if not t.get("field") and t["start"] < limit_at:
-                    triggers.append(((t["start"], t["end"]), ev, m))
+            for m in ev.mentions:
+                t = m.trigger
+                if not t.field and t.start < limit_at:
+                    triggers.append(((t.start, t.end), ev, m))
         c["gold"] += len(gold)
         c["pred"] += len(triggers)
         c["gold_hit"] += sum(1 for g in gold if any(_overlap(g["span"], t[0]) for t in triggers))
@@ -228,8 +228,8 @@ def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = l
             if match is None:
                 continue
             c["pred_hit"] += 1
-            sent = (m["sentence"]["start"], m["sentence"]["end"])
-            ours = [(s, role) for role, ids in (("Arg0", ev["actors"]), ("Arg1", ev["targets"])) for i in ids for s in ent_spans.get(i, []) if _overlap(s, sent)]
+            sent = (m.sentence.start, m.sentence.end)
+            ours = [(s, role) for role, ids in (("Arg0", ev.actors), ("Arg1", ev.targets)) for i in ids for s in ent_spans.get(i, []) if _overlap(s, sent)]
             theirs = match["participants"]
             c["part_gold"] += len(theirs)
             c["part_pred"] += len({s for s, _ in ours})
@@ -263,17 +263,17 @@ def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = l
 
 def example_matches(art: Article, want: dict[str, Any], with_year: bool) -> bool:
     """An expected event: type (and mode), every named actor and target, the place, and the date."""
-    names = {e["id"]: e["name"] for e in art.entities}
+    names = {e.id: e.name for e in art.entities}
     for ev in art.events:
-        if ev["type"] != want["type"] or (want.get("mode") and ev.get("mode") != want["mode"]):
+        if ev.type != want["type"] or (want.get("mode") and ev.mode != want["mode"]):
             continue
-        people = {names.get(i) for i in ev["actors"] + ev["targets"]}
+        people = {names.get(i) for i in ev.actors + ev.targets}
         if not all(a in people for a in want.get("actors", []) + want.get("targets", [])):
             continue
-        if want.get("place") and names.get(ev.get("place")) != want["place"]:
+        if want.get("place") and names.get(ev.place or "") != want["place"]:
             continue
         date = want.get("date_with_year") if with_year else want.get("date")
-        if with_year and date and ev.get("date") != date:
+        if with_year and date and ev.date != date:
             continue
         return True
     return False

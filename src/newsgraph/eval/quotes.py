@@ -95,15 +95,15 @@ def newsgraph_quotes(pipeline: Pipeline, text: str, doc_id: str) -> list[dict[st
         return []
     out = []
     for q in art.quotes:
-        if q.get("nested_in") or q["content"].get("field"):
+        if q.nested_in or q.content.field:
             continue
-        parts = q.get("parts") or [q["content"]]
-        mention = q["speaker"].get("mention")
+        parts = q.parts or [q.content]
+        mention = q.speaker.mention
         out.append(
             {
-                "spans": [(p["start"], p["end"]) for p in parts],
-                "kind": q["kind"],
-                "speaker": [(mention["start"], mention["end"])] if mention and not mention.get("field") else [],
+                "spans": [(p.start, p.end) for p in parts],
+                "kind": q.kind,
+                "speaker": [(mention.start, mention.end)] if mention and not mention.field else [],
             }
         )
     return out

@@ -47,8 +47,8 @@ def features_of(article) -> list[str]:
     """Features of a whole (one-sentence) article, from its stored events."""
     mentions = []
     for ev in getattr(article, "events", None) or []:
-        for m in ev["mentions"]:
-            mentions.append({"type": ev["type"], "modality": m.get("modality"), "depth": m.get("clause_depth", 9), "nominal": m.get("nominal", False), "start": m["trigger"]["start"]})
+        for m in ev.mentions:
+            mentions.append({"type": ev.type, "modality": m.modality, "depth": m.clause_depth, "nominal": m.nominal, "start": m.trigger.start})
     return features(getattr(article, "text", "") or "", mentions)
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..ids import content_id
 from ..registry import stage
-from ..types import Article
+from ..types import Article, Entity, Mention
 from .parse import token_table
 from .places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
 
@@ -90,45 +90,37 @@ def find_entities(doc: Article) -> Article:
             name = c["country"][1]
         else:
             name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
-        entity = {
-            "id": content_id("entity", akey, label, name),
-            "name": name,
-            "type": label,
-            "titles": c["titles"],
-            "kb_id": None,
-            "mentions": [{"start": m.start_char, "end": m.end_char, "text": m.text} for m in c["mentions"]],
-        }
+        entity = Entity(content_id("entity", akey, label, name), name, label, c["titles"],
+                        mentions=[Mention(m.start_char, m.end_char, m.text) for m in c["mentions"]])  # fmt: skip
         if c["country"]:
-            entity["country"] = c["country"][0]  # ISO 3166-1 alpha-2
+            entity.country = c["country"][0]  # ISO 3166-1 alpha-2
         elif label == "GPE":
-            geonameid = city_geonameid(name)
-            if geonameid:
-                entity["geonameid"] = geonameid
+            entity.geonameid = city_geonameid(name)
         out.append(entity)
-    out.sort(key=lambda e: e["mentions"][0]["start"])
+    out.sort(key=lambda e: e.mentions[0].start)
     _add_agency(doc, out, akey)
     _add_credits(doc, out, akey)
     doc.entities = out
     return doc
 
 
-def _add_agency(doc: Article, entities: list[dict[str, Any]], akey: str) -> None:
+def _add_agency(doc: Article, entities: list[Entity], akey: str) -> None:
     """The news agency of the dateline ("/TASS/") is an organisation named there."""
     dl = doc.dateline
     if not dl or not dl.agency:
         return
     i = dl.text.find(dl.agency)
-    mention = {"start": i, "end": i + len(dl.agency), "text": dl.agency, "field": "dateline"}
+    mention = Mention(i, i + len(dl.agency), dl.agency, "dateline")
     for e in entities:
-        if e["type"] == "ORG" and _norm(e["name"]) == _norm(dl.agency):
-            e["mentions"].insert(0, mention)
+        if e.type == "ORG" and _norm(e.name) == _norm(dl.agency):
+            e.mentions.insert(0, mention)
             return
     entities.append(_named_outside_body(akey, "ORG", dl.agency, mention))
 
 
-def _named_outside_body(akey: str, label: str, name: str, mention: dict[str, Any]) -> dict[str, Any]:
+def _named_outside_body(akey: str, label: str, name: str, mention: Mention) -> Entity:
     """An entity the story's text does not name, only its dateline or a credit."""
-    return {"id": content_id("entity", akey, label, name), "name": name, "type": label, "titles": [], "kb_id": None, "mentions": [mention]}
+    return Entity(content_id("entity", akey, label, name), name, label, mentions=[mention])
 
 
 # "© Russian Ministry of Foreign Affairs/TASS", "AP Photo/Evan Vucci", "Photo: Reuters; Getty Images"
@@ -140,7 +132,7 @@ _ORG_CUES = re.compile(
 )
 
 
-def _add_credits(doc: Article, entities: list[dict[str, Any]], akey: str) -> None:
+def _add_credits(doc: Article, entities: list[Entity], akey: str) -> None:
     """Who a photo credit names (an agency, a ministry, a photographer) is named by the page, though
     the credit is not the story: its mentions point into the credit kept in ``removed``."""
     for i, item in enumerate(doc.removed):
@@ -160,10 +152,10 @@ def _add_credits(doc: Article, entities: list[dict[str, Any]], akey: str) -> Non
                 continue  # a caption glued to its credit, or the credit's own label
             caps = all(w[0].isupper() or w in ("of", "for", "and", "the", "de") for w in words)
             label = "ORG" if not caps or _ORG_CUES.search(name) or name.isupper() or len(words) == 1 else "PERSON"
-            mention = {"start": start, "end": end, "text": name, "field": f"removed.{i}"}
-            same = next((e for e in entities if _norm(e["name"]) == _norm(name) or label == "ORG" and e["type"] == "ORG" and any(_norm(m["text"]) == _norm(name) for m in e["mentions"])), None)
+            mention = Mention(start, end, name, f"removed.{i}")
+            same = next((e for e in entities if _norm(e.name) == _norm(name) or label == "ORG" and e.type == "ORG" and any(_norm(m.text) == _norm(name) for m in e.mentions)), None)
             if same is not None:
-                same["mentions"].append(mention)
+                same.mentions.append(mention)
             else:
                 entities.append(_named_outside_body(akey, label, name, mention))
 

@@ -20,7 +20,7 @@ from typing import Any
 from ..ids import content_id
 from ..models import quad
 from ..registry import stage
-from ..types import Article
+from ..types import Article, Entity, Event, EventMention, Span, Timex
 from . import plover as P
 from .parse import token_table
 from .speakers import PRONOUNS_SINGULAR, ROLE_NOUNS, SpeakerResolver
@@ -54,7 +54,7 @@ def find_events(doc: Article) -> Article:
         found = finder.sentence(sent)
         if found and model is not None:
             # the learned quad classifier weighs in: how likely is an act of this kind in this sentence
-            p = model.proba(quad.features(sent.text, [{**m, "start": m["trigger"]["start"]} for m in found]))
+            p = model.proba(quad.features(sent.text, [{**m, "start": m["trigger"].start} for m in found]))
             for m in found:
                 m["confidence"] = round(0.5 * m["confidence"] + 0.5 * p[P.QUAD[m["type"]]], 2)
         mentions += found
@@ -66,27 +66,26 @@ class _Finder:
     def __init__(self, doc: Article):
         self.doc = doc
         self.sp = doc.nlp
-        self.ent_at: dict[int, dict[str, Any]] = {}  # token index -> entity
+        self.ent_at: dict[int, Entity] = {}  # token index -> entity
         for e in doc.entities:
-            for m in e["mentions"]:
-                if m.get("field"):
+            for m in e.mentions:
+                if m.field:
                     continue
-                span = self.sp.char_span(m["start"], m["end"], alignment_mode="expand")
+                span = self.sp.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     for t in span:
                         self.ent_at.setdefault(t.i, e)
-        self.timex_at: dict[int, dict[str, Any]] = {}
+        self.timex_at: dict[int, Timex] = {}
         for tx in doc.timexes:
-            if tx.get("field") or tx.get("type") not in ("DATE", "TIME"):
+            if tx.field or tx.type not in ("DATE", "TIME"):
                 continue
-            span = self.sp.char_span(tx["start"], tx["end"], alignment_mode="expand")
+            span = self.sp.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
                     self.timex_at.setdefault(t.i, tx)
         self.resolver = SpeakerResolver(doc)
         for q in doc.quotes:
-            if q.get("speaker") and q.get("content"):
-                self.resolver.remember(q)
+            self.resolver.remember(q)
 
     # -- triggers ----------------------------------------------------------------------------------
 
@@ -191,10 +190,10 @@ class _Finder:
         if typ == "PROTEST" and not nominal and lemma == "protest":
             subject = _subject(tok)
             said = any(c.dep_ == "ccomp" for c in tok.children)
-            if said or subject is not None and subject.tag_ in ("NNP",) and subject.i in self.ent_at and self.ent_at[subject.i]["type"] in ("PERSON", "GPE"):
+            if said or subject is not None and subject.tag_ in ("NNP",) and subject.i in self.ent_at and self.ent_at[subject.i].type in ("PERSON", "GPE"):
                 typ, mode = "ACCUSE", "disapprove"  # a government's protest, or one in words, is a diplomatic one
         if lemma == "block":
-            if obj is not None and obj.lemma_.lower() not in P.BLOCKED_PLACES and obj.lower_ not in P.BLOCKED_PLACES and not (obj.i in self.ent_at and self.ent_at[obj.i]["type"] in ("GPE", "LOC", "FAC")):
+            if obj is not None and obj.lemma_.lower() not in P.BLOCKED_PLACES and obj.lower_ not in P.BLOCKED_PLACES and not (obj.i in self.ent_at and self.ent_at[obj.i].type in ("GPE", "LOC", "FAC")):
                 typ = "REJECT"  # "blocked the resolution"
             else:
                 mode = "obstruct"
@@ -209,12 +208,12 @@ class _Finder:
             typ, mode = ("SANCTION", "expel") if words & P.DIPLOMAT_WORDS else ("COERCE", "deport")
         if lemma in ("release", "free") and typ == "RETREAT":
             held = obj if obj is not None else (tok.head if tok.dep_ == "acl" else None)
-            if held is None or not (held.lemma_.lower() in RELEASED or held.lower_ in RELEASED or (held.i in self.ent_at and self.ent_at[held.i]["type"] == "PERSON")):
+            if held is None or not (held.lemma_.lower() in RELEASED or held.lower_ in RELEASED or (held.i in self.ent_at and self.ent_at[held.i].type == "PERSON")):
                 return None
         if lemma == "deny":
             if obj is None or obj.lemma_.lower() not in P.DENY_REJECT_OBJECTS:
                 return None  # denying a claim is no event of its own
-        if lemma in ("receive",) and (obj is None or not (obj.i in self.ent_at and self.ent_at[obj.i]["type"] in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in ("delegation", "envoy", "minister", "president", "visitor"))):
+        if lemma in ("receive",) and (obj is None or not (obj.i in self.ent_at and self.ent_at[obj.i].type in ("PERSON", "ORG", "NORP") or obj.lemma_.lower() in ("delegation", "envoy", "minister", "president", "visitor"))):
             return None
         if lemma in ("fight", "battle") and nominal is False and obj is not None and obj.lemma_.lower() in ("corruption", "crime", "poverty", "disease", "pandemic", "virus", "terrorism", "climate", "inflation", "fire", "fires"):
             return None
@@ -293,8 +292,8 @@ class _Finder:
             "place": place,
             "timex": timex,
             "modality": modality,
-            "trigger": {"start": trig.start_char, "end": trig.end_char, "text": trig.text},
-            "sentence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+            "trigger": Span(trig.start_char, trig.end_char, trig.text),
+            "sentence": Span(sent.start_char, sent.end_char, sent.text),
             "confidence": round(min(confidence, 0.95), 2),
             "anaphoric": definite,
             "nominal": hit["nominal"],
@@ -311,7 +310,7 @@ class _Finder:
             # who is named before the noun: "the Russian-US summit", "Israel's offensive", "a DarkSide attack"
             for t in self.sp[tok.left_edge.i : tok.i]:
                 if t.i in self.ent_at and t.dep_ not in ("det",) and not (t.head.i != tok.i and t.head.dep_ == "prep"):
-                    actors.append(self.ent_at[t.i]["id"])
+                    actors.append(self.ent_at[t.i].id)
             for c in tok.children:
                 if c.dep_ in ("poss",) and c.i not in self.ent_at:
                     actors += self._entities(c, shallow=True)
@@ -355,7 +354,7 @@ class _Finder:
         found: list[str] = []
         for h in heads:
             if h.i in self.ent_at:
-                found.append(self.ent_at[h.i]["id"])
+                found.append(self.ent_at[h.i].id)
                 continue
             r = self._resolve(h)
             if r:
@@ -366,7 +365,7 @@ class _Finder:
         weak: list[str] = []  # a demonym before a common noun: "the American division (of JBS)"
         for c in mods:
             if c.i in self.ent_at:
-                (weak if c.dep_ == "amod" or c.pos_ == "ADJ" else found).append(self.ent_at[c.i]["id"])
+                (weak if c.dep_ == "amod" or c.pos_ == "ADJ" else found).append(self.ent_at[c.i].id)
             elif c.dep_ == "appos":
                 found += self._entities(c, depth=depth + 1)
         if found:
@@ -395,20 +394,20 @@ class _Finder:
                             return found
                     break
         if h.pos_ == "PRON" and word in PRONOUNS_SINGULAR:
-            sp = self.resolver.resolve((h.idx, h.idx + len(h.text)), h, h.idx, None)
-            return [sp["entity"]] if sp.get("entity") else []
+            sp, _ = self.resolver.resolve((h.idx, h.idx + len(h.text)), h, h.idx, None)
+            return [sp.entity] if sp.entity else []
         lemma = h.lemma_.lower()
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "their", "this", "that") for c in h.children)
         if lemma in ROLE_NOUNS and definite and h.pos_ == "NOUN":
             if h.tag_ == "NNS":
                 group = self.resolver._last_group(h.idx)
-                return [e["id"] for e in group] if group else []
-            sp = self.resolver.resolve((h.left_edge.idx, h.idx + len(h.text)), h, h.idx, None)
-            return [sp["entity"]] if sp.get("entity") and self._is_person(sp["entity"]) else []
+                return [e.id for e in group] if group else []
+            sp, _ = self.resolver.resolve((h.left_edge.idx, h.idx + len(h.text)), h, h.idx, None)
+            return [sp.entity] if sp.entity and self._is_person(sp.entity) else []
         return []
 
     def _is_person(self, eid: str) -> bool:
-        return any(e["id"] == eid and e["type"] == "PERSON" for e in self.doc.entities)
+        return any(e.id == eid and e.type == "PERSON" for e in self.doc.entities)
 
     def _modality(self, hit: dict[str, Any]) -> str:
         tok = hit["token"]
@@ -463,11 +462,11 @@ class _Finder:
                             continue
                         for t in [g, *g.subtree]:
                             e = self.ent_at.get(t.i)
-                            if e and e["type"] in PLACE_TYPES and t.dep_ != "amod" and t.pos_ == "PROPN":
-                                return e["id"]
+                            if e and e.type in PLACE_TYPES and t.dep_ != "amod" and t.pos_ == "PROPN":
+                                return e.id
         return None
 
-    def _date(self, hit: dict[str, Any]) -> dict[str, Any] | None:
+    def _date(self, hit: dict[str, Any]) -> Timex | None:
         tok = hit["token"]
         anchors = {t.i for t in _anchors(hit)}
         best = None
@@ -480,7 +479,7 @@ class _Finder:
             cur = t
             for _ in range(8):
                 if cur.i in anchors:
-                    if best is None or len(tx["value"]) > len(best["value"]):
+                    if best is None or len(tx.value) > len(best.value):
                         best = tx
                     break
                 if cur.head.i == cur.i or (cur.i != t.i and cur.pos_ in ("VERB", "AUX") and cur.i not in anchors):
@@ -592,13 +591,13 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return all(x == y or "X" in (x, y) for x, y in zip(a[:n], b[:n], strict=True))
 
 
-def _merge(doc: Article, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merge(doc: Article, mentions: list[dict[str, Any]]) -> list[Event]:
     from .entities import article_key
 
     akey = article_key(doc)
     events: list[dict[str, Any]] = []
     for m in mentions:
-        value = m["timex"]["value"] if m["timex"] else None
+        value = m["timex"].value if m["timex"] else None
         target, best = None, 0
         for ev in reversed(events):
             if ev["type"] != m["type"] or (ev["modality"] in ("asserted", "reported")) != (m["modality"] in ("asserted", "reported")):
@@ -620,31 +619,31 @@ def _merge(doc: Article, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]
         target["targets"] = [t for t in _unique(target["targets"] + m["targets"]) if t not in target["actors"]]
         target["place"] = target["place"] or m["place"]
         if value and (not target["date"] or target["date"] in NON_DATES and value not in NON_DATES or value not in NON_DATES and (len(value) > len(target["date"]) or target["date"].startswith("XXXX") and not value.startswith("XXXX"))):
-            target["date"], target["date_timex"] = value, m["timex"]["id"]
+            target["date"], target["date_timex"] = value, m["timex"].id
         target["mode"] = target["mode"] or m["mode"]
         target["confidence"] = max(target["confidence"], m["confidence"])
-        target["mentions"].append({"trigger": m["trigger"], "sentence": m["sentence"], "modality": m["modality"], "clause_depth": m["depth"], "nominal": m["nominal"]})
+        target["mentions"].append(EventMention(m["trigger"], m["sentence"], m["modality"], m["depth"], m["nominal"]))
     out = []
     for ev in events:
         first = ev["mentions"][0]
         out.append(
-            {
-                "id": content_id("event", akey, ev["type"], first["trigger"]["start"], first["trigger"]["end"]),
-                "type": ev["type"],
-                "mode": ev["mode"],
-                "quad_class": P.QUAD[ev["type"]],
-                "actors": ev["actors"],
-                "targets": ev["targets"],
-                "date": ev["date"],
-                "date_timex": ev["date_timex"],
-                "place": ev["place"],
-                "trigger": first["trigger"],
-                "sentence": first["sentence"],
-                "negated": ev["modality"] == "negated",
-                "hypothetical": ev["modality"] in ("hypothetical", "conditional", "planned"),
-                "modality": ev["modality"],
-                "confidence": ev["confidence"],
-                "mentions": ev["mentions"],
-            }
+            Event(
+                id=content_id("event", akey, ev["type"], first.trigger.start, first.trigger.end),
+                type=ev["type"],
+                trigger=first.trigger,
+                sentence=first.sentence,
+                mode=ev["mode"],
+                quad_class=P.QUAD[ev["type"]],
+                actors=ev["actors"],
+                targets=ev["targets"],
+                date=ev["date"],
+                date_timex=ev["date_timex"],
+                place=ev["place"],
+                negated=ev["modality"] == "negated",
+                hypothetical=ev["modality"] in ("hypothetical", "conditional", "planned"),
+                modality=ev["modality"],
+                confidence=ev["confidence"],
+                mentions=ev["mentions"],
+            )
         )
     return out

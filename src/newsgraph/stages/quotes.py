@@ -17,7 +17,7 @@ from typing import Any
 
 from ..ids import content_id
 from ..registry import stage
-from ..types import Article
+from ..types import Article, Mention, Quote, Span, Speaker
 from .entities import article_key
 from .parse import TEXT
 from .speakers import ORG_NOUNS, PERSON_NOUNS, SpeakerResolver
@@ -219,25 +219,22 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     found = [f for f in found if f.speaker is None or sum(max(0, min(e, f.speaker[1]) - max(s, f.speaker[0])) for s, e in f.parts) < 0.5 * sum(e - s for s, e in f.parts)]
 
     akey = article_key(doc)
-    quotes: list[dict[str, Any]] = []
-    made: dict[int, dict[str, Any]] = {}
+    quotes: list[Quote] = []
+    made: dict[int, Quote] = {}
     for f in found:
         parent = made.get(id(f.parent)) if f.parent is not None else None
-        speaker = resolver.resolve(f.speaker, f.speaker_token, f.parts[0][0], parent)
+        speaker, sure = resolver.resolve(f.speaker, f.speaker_token, f.parts[0][0], parent)
         start, end = f.parts[0]
-        q: dict[str, Any] = {
-            "id": content_id("quote", akey, start, end),
-            "kind": f.kind,
-            "speaker": speaker,
-            "content": _span(text, start, end),
-            "cue": _span(text, *f.cue) if f.cue else None,
-            "occurrences": [],
-            "confidence": round(min(f.confidence, speaker.pop("_confidence", 1.0) or 1.0), 2),
-        }
-        if len(f.parts) > 1:
-            q["parts"] = [_span(text, s, e) for s, e in f.parts]
-        if parent is not None:
-            q["nested_in"] = parent["id"]
+        q = Quote(
+            id=content_id("quote", akey, start, end),
+            kind=f.kind,
+            speaker=speaker,
+            content=_span(text, start, end),
+            cue=_span(text, *f.cue) if f.cue else None,
+            confidence=round(min(f.confidence, sure or 1.0), 2),
+            parts=[_span(text, s, e) for s, e in f.parts] if len(f.parts) > 1 else None,
+            nested_in=parent.id if parent is not None else None,
+        )
         resolver.remember(q)
         made[id(f)] = q
         quotes.append(q)
@@ -248,26 +245,26 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     return doc
 
 
-def _add_described_mentions(doc: Article, quotes: list[dict[str, Any]]) -> None:
+def _add_described_mentions(doc: Article, quotes: list[Quote]) -> None:
     """A description the speaker resolver tied to an entity names that entity: "the US top
     diplomat" is a mention of Antony Blinken, "the company" of JBS. (A document that speaks for
     someone, "a transcript of the interview", is not the person; a pronoun is left to the quote.)"""
-    by_id = {e["id"]: e for e in doc.entities}
+    by_id = {e.id: e for e in doc.entities}
     for q in quotes:
-        speaker = q.get("speaker") or {}
-        mention, entity = speaker.get("mention"), by_id.get(speaker.get("entity") or "")
-        if speaker.get("form") != "description" or not mention or mention.get("field") or entity is None:
+        speaker = q.speaker
+        mention, entity = speaker.mention, by_id.get(speaker.entity or "")
+        if speaker.form != "description" or not mention or mention.field or entity is None:
             continue
-        head = mention["text"].split()[-1].lower()
-        if head not in (PERSON_NOUNS if entity["type"] == "PERSON" else ORG_NOUNS if entity["type"] == "ORG" else ()):
+        head = mention.text.split()[-1].lower()
+        if head not in (PERSON_NOUNS if entity.type == "PERSON" else ORG_NOUNS if entity.type == "ORG" else ()):
             continue
-        own = [m for m in entity["mentions"] if not m.get("field")]
-        if any(m["start"] < mention["end"] and mention["start"] < m["end"] for m in own):
+        own = [m for m in entity.mentions if not m.field]
+        if any(m.start < mention.end and mention.start < m.end for m in own):
             continue  # the words name it already
-        if any((m["start"], m["end"]) == (mention["start"], mention["end"]) for e in doc.entities for m in e["mentions"] if not m.get("field")):
+        if any((m.start, m.end) == (mention.start, mention.end) for e in doc.entities for m in e.mentions if not m.field):
             continue  # the same words are another entity's mention ("US" inside it is not)
-        at = next((i for i, m in enumerate(entity["mentions"]) if not m.get("field") and m["start"] > mention["start"]), len(entity["mentions"]))
-        entity["mentions"].insert(at, {"start": mention["start"], "end": mention["end"], "text": mention["text"], "form": "description"})
+        at = next((i for i, m in enumerate(entity.mentions) if not m.field and m.start > mention.start), len(entity.mentions))
+        entity.mentions.insert(at, Mention(mention.start, mention.end, mention.text, form="description"))
 
 
 def _doc_text(doc) -> str:
@@ -278,11 +275,8 @@ def _doc_text(doc) -> str:
     return text
 
 
-def _span(text: str, start: int, end: int, field_name: str | None = None) -> dict[str, Any]:
-    d: dict[str, Any] = {"start": start, "end": end, "text": text[start:end]}
-    if field_name:
-        d["field"] = field_name
-    return d
+def _span(text: str, start: int, end: int, field_name: str | None = None) -> Span:
+    return Span(start, end, text[start:end], field_name)
 
 
 # -- per sentence ----------------------------------------------------------------------------------
@@ -953,50 +947,41 @@ def _mark_nesting(found: list[Found]) -> None:
 # -- headline and repeated statements -----------------------------------------------------------------
 
 
-def _add_headline_quote(doc: Article, quotes: list[dict[str, Any]], resolver: SpeakerResolver) -> None:
+def _add_headline_quote(doc: Article, quotes: list[Quote], resolver: SpeakerResolver) -> None:
     title = doc.title or ""
     m = _HEADLINE_TAIL.search(title)
     if m:
         content_end = m.start()
         name = m.group("name")
-        speaker = resolver.resolve_name(name, (m.start("name"), m.end("name")), "title")
-        if speaker.get("entity") is None and not _looks_like_name(name, doc):
+        speaker, _ = resolver.resolve_name(name, (m.start("name"), m.end("name")), "title")
+        if speaker.entity is None and not _looks_like_name(name, doc):
             return
-        speaker.pop("_confidence", None)
         dash = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         quotes.insert(0, _headline(doc, title, 0, content_end, (dash, m.end()), speaker))
         return
     m = _HEADLINE_HEAD.match(title)
     if m:
-        speaker = resolver.resolve_name(m.group("name"), (m.start("name"), m.end("name")), "title")
-        if speaker.get("entity") is None:
+        speaker, _ = resolver.resolve_name(m.group("name"), (m.start("name"), m.end("name")), "title")
+        if speaker.entity is None:
             return
-        speaker.pop("_confidence", None)
         quotes.insert(0, _headline(doc, title, m.start("rest"), len(title), (m.start("name"), m.end("name") + 1), speaker))
 
 
 def _looks_like_name(name: str, doc: Article) -> bool:
-    return any(name in e["name"] for e in doc.entities if e["type"] in ("PERSON", "ORG"))
+    return any(name in e.name for e in doc.entities if e.type in ("PERSON", "ORG"))
 
 
-def _headline(doc: Article, title: str, start: int, end: int, cue: tuple[int, int], speaker: dict) -> dict[str, Any]:
+def _headline(doc: Article, title: str, start: int, end: int, cue: tuple[int, int], speaker: Speaker) -> Quote:
     start, end = _trim(title, start, end)
-    return {
-        "id": content_id("quote", article_key(doc), "title", start, end),
-        "kind": "headline",
-        "speaker": speaker,
-        "content": _span(title, start, end, "title"),
-        "cue": _span(title, cue[0], cue[1], "title"),
-        "occurrences": [],
-        "confidence": 0.7,
-    }
+    return Quote(content_id("quote", article_key(doc), "title", start, end), "headline", speaker,
+                 _span(title, start, end, "title"), _span(title, cue[0], cue[1], "title"), confidence=0.7)  # fmt: skip
 
 
 def _norm_words(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.lower()))
 
 
-def _add_occurrences(doc: Article, quotes: list[dict[str, Any]]) -> None:
+def _add_occurrences(doc: Article, quotes: list[Quote]) -> None:
     """A statement the deck (or title) repeats is one quote with another occurrence there."""
     for field_name in ("deck", "title"):
         value = getattr(doc, field_name) or ""
@@ -1004,13 +989,13 @@ def _add_occurrences(doc: Article, quotes: list[dict[str, Any]]) -> None:
         if not norm_value:
             continue
         for q in quotes:
-            content = q["content"]
-            if content.get("field") or len(content["text"]) < 20:
+            content = q.content
+            if content.field or len(content.text) < 20:
                 continue
-            if _norm_words(content["text"]) in norm_value:
-                idx = _find_loose(value, content["text"])
+            if _norm_words(content.text) in norm_value:
+                idx = _find_loose(value, content.text)
                 if idx is not None:
-                    q["occurrences"].append(_span(value, idx[0], idx[1], field_name))
+                    q.occurrences.append(_span(value, idx[0], idx[1], field_name))
 
 
 def _find_loose(haystack: str, needle: str) -> tuple[int, int] | None:

@@ -15,9 +15,10 @@ import bisect
 import functools
 import re
 from importlib import metadata
-from typing import Any
 
-from ..types import Article
+from dataclasses import dataclass
+
+from ..types import Article, Entity, Quote, Span, Speaker
 
 PRONOUNS_SINGULAR = frozenset("he she him her his hers himself herself".split())
 PRONOUNS_PLURAL = frozenset("they them their we us".split())
@@ -58,65 +59,74 @@ FEMALE_WORDS = frozenset(
 )
 
 
+@dataclass
+class Heard(Speaker):
+    """A speaker of an earlier quote, with where that quote's content starts and ends."""
+
+    at: int = 0
+    until: int = 0
+
+
 class SpeakerResolver:
     def __init__(self, doc: Article):
         self.doc = doc
         self.text = doc.text
         self.entities = doc.entities
-        self.mention_index: list[tuple[int, int, dict[str, Any]]] = sorted(
-            ((m["start"], m["end"], e) for e in doc.entities for m in e["mentions"] if m.get("field", "body") == "body"), key=lambda m: (m[0], m[1])
+        self.mention_index: list[tuple[int, int, Entity]] = sorted(
+            ((m.start, m.end, e) for e in doc.entities for m in e.mentions if not m.field), key=lambda m: (m[0], m[1])
         )  # offsets into the body only: a dateline's or title's mentions count in their own text
-        self.history: list[dict[str, Any]] = []  # speakers of earlier quotes, in order
+        self.history: list[Heard] = []  # speakers of earlier quotes, in order
         self._sents: list | None = None
         self.gender: dict[str, str] = _genders(doc, self.mention_index)
-        self.titles: dict[str, set[str]] = {e["id"]: {w.lower() for t in e.get("titles") or [] for w in re.findall(r"[\w'’-]+", t)} for e in doc.entities}
+        self.titles: dict[str, set[str]] = {e.id: {w.lower() for t in e.titles or [] for w in re.findall(r"[\w'’-]+", t)} for e in doc.entities}
 
     # -- the public interface ---------------------------------------------------------------------
 
-    def resolve(self, span: tuple[int, int] | None, head, at: int, parent: dict[str, Any] | None) -> dict[str, Any]:
-        """A ``speaker`` object: name, entity, mention, form, and a private ``_confidence``."""
+    def resolve(self, span: tuple[int, int] | None, head, at: int, parent: Quote | None) -> tuple[Speaker, float]:
+        """The speaker of a quote cued by the words at ``span`` (headed by ``head``), and how sure
+        the resolution is; ``parent`` is the quote this one is nested in."""
         if span is None:
             # No cue of its own: the one who spoke last, named where they were named.
             prev = self._last_speaker(at)
             if prev is None:
                 return self._out(None, None, None, "none", 0.3)
-            return self._out(prev["name"], prev.get("entity"), prev.get("mention"), "none", 0.55)
+            return self._out(prev.name, prev.entity, prev.mention, "none", 0.55)
         if head is not None and head.pos_ in ("ADV", "SCONJ", "CCONJ", "PUNCT", "INTJ"):
             return self._out(None, None, None, "none", 0.3)  # no name, pronoun or noun: "Accordingly," is no one
-        mention = {"start": span[0], "end": span[1], "text": self.text[span[0] : span[1]]}
-        words = mention["text"].lower().split()
+        mention = Span(span[0], span[1], self.text[span[0] : span[1]])
+        words = mention.text.lower().split()
         head_word = head.lower_ if head is not None else (words[-1] if words else "")
         if head_word in FIRST_PERSON and parent is not None:
-            sp = parent["speaker"]
-            return self._out(sp.get("name"), sp.get("entity"), mention, "pronoun", 0.8)
+            sp = parent.speaker
+            return self._out(sp.name, sp.entity, mention, "pronoun", 0.8)
         ent = self._entity_at(span, head)
         if ent is None and head is not None:
             # "President Nixon’s secretary of state, Henry Kissinger,": the one named in apposition
             named = next((a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if named is not None:
                 ent = self._entity_holding(named.idx)
-                ent = ent if ent is not None and ent["type"] == "PERSON" else None
-        if ent is not None and ent["type"] in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
+                ent = ent if ent is not None and ent.type == "PERSON" else None
+        if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
             others = self._conjoined(head, ent)
             if others:  # "Janney Montgomery Scott Inc and Woolcott and Co", "Obama and Kerry": all of them
-                return self._out("; ".join([ent["name"], *(o["name"] for o in others)]), None, mention, "name", 0.9, [ent["id"], *(o["id"] for o in others)])
-            return self._out(ent["name"], ent["id"], mention, "name", 0.95)
+                return self._out("; ".join([ent.name, *(o.name for o in others)]), None, mention, "name", 0.9, [ent.id, *(o.id for o in others)])
+            return self._out(ent.name, ent.id, mention, "name", 0.95)
         if head_word in PRONOUNS_SINGULAR:
             gender = "m" if head_word in MALE_PRONOUNS else "f"
-            if parent is not None and parent.get("kind") == "direct" and parent["speaker"].get("entity"):
+            if parent is not None and parent.kind == "direct" and parent.speaker.entity:
                 # "he" in someone's own quoted words is someone else, named before
-                prev = self._last_person(at, prefer_speaker=False, gender=gender, exclude=parent["speaker"]["entity"])
+                prev = self._last_person(at, prefer_speaker=False, gender=gender, exclude=parent.speaker.entity)
             else:
                 prev = self._subject_before(min(at, span[0]), gender) or self._last_described(at, gender) or self._last_person(at, gender=gender)
             return self._out(prev[0], prev[1], mention, "pronoun", 0.75) if prev else self._out(None, None, mention, "pronoun", 0.3)
         if head_word in PRONOUNS_PLURAL:
             prev = self._last_speaker(at)
-            if prev and ";" in (prev.get("name") or ""):
-                return self._out(prev["name"], None, mention, "pronoun", 0.6, prev.get("entities"))
-            inside_words = parent is not None and parent.get("kind") == "direct"  # "they" in someone's words is others
+            if prev and ";" in (prev.name or ""):
+                return self._out(prev.name, None, mention, "pronoun", 0.6, prev.entities)
+            inside_words = parent is not None and parent.kind == "direct"  # "they" in someone's words is others
             if prev and head_word in ("they", "them", "their") and _plural(prev) and not inside_words:
                 # "shipping sources said …. They said …": the group quoted last
-                return self._out(prev["name"], prev.get("entity"), mention, "pronoun", 0.6, prev.get("entities"))
+                return self._out(prev.name, prev.entity, mention, "pronoun", 0.6, prev.entities)
             return self._out(None, None, mention, "pronoun", 0.3)
         if head_word == "it":
             org = self._last_org_speaker(at) or self._last_org(at)
@@ -125,22 +135,22 @@ class SpeakerResolver:
             noun = head.head.head
             ent = self._entity_at((noun.idx, noun.idx + len(noun.text)), noun)
             if ent is not None:
-                return self._out(ent["name"], ent["id"], mention, "pronoun", 0.8)
+                return self._out(ent.name, ent.id, mention, "pronoun", 0.8)
             if noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
                 # "a retired general who testified": the one the relative clause describes
-                described = self.resolve((noun.left_edge.idx, noun.idx + len(noun.text)), noun, at, parent)
-                return self._out(described["name"], described["entity"], mention, "pronoun", described["_confidence"])
+                described, confidence = self.resolve((noun.left_edge.idx, noun.idx + len(noun.text)), noun, at, parent)
+                return self._out(described.name, described.entity, mention, "pronoun", confidence)
         if head_word in NOT_NAMES and len(words) == 1:
             return self._out(None, None, mention, "pronoun", 0.3)
         lemma = head.lemma_.lower() if head is not None else head_word
         if lemma in ORG_NOUNS and words and words[0] in ("the", "this", "that"):
-            org = self._org_described(at, lemma, exclude=parent["speaker"].get("entity") if parent is not None else None)
+            org = self._org_described(at, lemma, exclude=parent.speaker.entity if parent is not None else None)
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS and (head is None or head.tag_ != "NNS"):
             issuer = self._named_inside(span) or self._named_inside(span, ("GPE",))
             if issuer is not None:  # "the White House statement", "a Kremlin readout", "a statement from North Korea's agency"
-                return self._out(issuer["name"], issuer["id"], mention, "description", 0.8)
+                return self._out(issuer.name, issuer.id, mention, "description", 0.8)
             # "a pool report from journalists", "a statement by the group" name whose they are
             sourced = lemma == "report" or (head is not None and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in head.children))
             prev = self._last_person(at) if not sourced else None
@@ -154,54 +164,50 @@ class SpeakerResolver:
             if head is not None and head.tag_ in ("NNS", "NNPS"):
                 group = self._last_group(at) if not own else None
                 if group:
-                    return self._out("; ".join(e["name"] for e in group), None, mention, "description", 0.65, [e["id"] for e in group])
+                    return self._out("; ".join(e.name for e in group), None, mention, "description", 0.65, [e.id for e in group])
             else:
                 same = self._described_before(at, lemma, own)
                 if same is not None:  # "a senior Pakistani official" … "the official"
-                    return self._out(same["name"], same.get("entity"), mention, "description", 0.7)
+                    return self._out(same.name, same.entity, mention, "description", 0.7)
                 titled = self._titled(at, lemma, words, own)
                 if titled is not None:  # "the prime minister": the one person the article gave that title
                     return self._out(titled[0], titled[1], mention, "description", 0.75)
-                if parent is not None and parent["speaker"].get("entity"):
+                if parent is not None and parent.speaker.entity:
                     # Inside someone's words ("Regev said the prime minister denied …") a description is
                     # someone else: the person named last, not the one speaking.
-                    prev = self._last_person(at, prefer_speaker=False, exclude=parent["speaker"]["entity"])
+                    prev = self._last_person(at, prefer_speaker=False, exclude=parent.speaker.entity)
                 else:
                     prev = self._last_person(at, prefer_speaker=True)
                 if prev and own <= self._title_words(prev[1]):  # "the US top diplomat": a US Secretary of State
                     return self._out(prev[0], prev[1], mention, "description", 0.7)
-        named = self._entity_named(mention["text"], head)
+        named = self._entity_named(mention.text, head)
         if named is not None:  # "Mulally" where the recogniser missed the name: Alan Mulally, named before
-            return self._out(named["name"], named["id"], mention, "name", 0.85)
+            return self._out(named.name, named.id, mention, "name", 0.85)
         # Unnamed or collective: as the article names it, without a leading article.
-        name = re.sub(r"^(?:the|a|an)\s+", "", mention["text"], flags=re.I)
-        return self._out(name, ent["id"] if ent else None, mention, "description" if definite or ent is None else "name", 0.8)
+        name = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
+        return self._out(name, ent.id if ent else None, mention, "description" if definite or ent is None else "name", 0.8)
 
-    def resolve_name(self, name: str, span: tuple[int, int], field_name: str) -> dict[str, Any]:
+    def resolve_name(self, name: str, span: tuple[int, int], field_name: str) -> tuple[Speaker, float]:
         """A name outside the body (a headline's '— Blinken') matched to the body's entities."""
-        mention = {"start": span[0], "end": span[1], "text": name, "field": field_name}
+        mention = Span(span[0], span[1], name, field_name)
         last = name.split()[-1]
         for e in self.entities:
-            if e["type"] in ("PERSON", "ORG") and (e["name"] == name or e["name"].split()[-1] == last):
-                return self._out(e["name"], e["id"], mention, "name", 0.9)
+            if e.type in ("PERSON", "ORG") and (e.name == name or e.name.split()[-1] == last):
+                return self._out(e.name, e.id, mention, "name", 0.9)
         return self._out(name, None, mention, "name", 0.6)
 
-    def remember(self, quote: dict[str, Any]) -> None:
-        sp = dict(quote["speaker"])
-        sp["at"] = quote["content"]["start"]
-        sp["until"] = quote["content"]["end"]
-        self.history.append(sp)
+    def remember(self, quote: Quote) -> None:
+        sp = quote.speaker
+        self.history.append(Heard(sp.name, sp.entity, sp.mention, sp.form, sp.entities, quote.content.start, quote.content.end))
 
     # -- helpers -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _out(name, entity, mention, form, confidence, entities: list[str] | None = None) -> dict[str, Any]:
-        out = {"name": name, "entity": entity, "mention": mention, "form": form, "_confidence": confidence}
-        if entities:
-            out["entities"] = entities  # several speakers: the entity of each, in the order named
-        return out
+    def _out(name, entity, mention, form, confidence, entities: list[str] | None = None) -> tuple[Speaker, float]:
+        # several speakers: the entity of each, in the order named
+        return Speaker(name, entity, mention, form, entities or None), confidence
 
-    def _entity_at(self, span: tuple[int, int], head) -> dict[str, Any] | None:
+    def _entity_at(self, span: tuple[int, int], head) -> Entity | None:
         """The entity whose mention holds the phrase's head word (else any mention inside it)."""
         hs = head.idx if head is not None else span[0]
         inside = None
@@ -210,9 +216,9 @@ class SpeakerResolver:
                 return ent
             if span[0] <= s and e <= span[1] and inside is None and self.text[e : e + 2] not in ("'s", "’s") and self._speaks_for(s, e, head):
                 inside = ent  # not a possessor: "Putin's fiercest critics" are not Putin
-        return inside if inside is not None and inside["type"] == "PERSON" else None
+        return inside if inside is not None and inside.type == "PERSON" else None
 
-    def _entity_holding(self, offset: int) -> dict[str, Any] | None:
+    def _entity_holding(self, offset: int) -> Entity | None:
         """The entity one of whose body mentions holds the character at ``offset``."""
         return next((e for s, end, e in self.mention_index if s <= offset < end), None)
 
@@ -237,14 +243,14 @@ class SpeakerResolver:
             tok = tok.head
         return False
 
-    def _conjoined(self, head, ent: dict[str, Any]) -> list[dict[str, Any]]:
+    def _conjoined(self, head, ent: Entity) -> list[Entity]:
         """The other people or bodies named in coordination with the head ("X and Y said")."""
         if head is None:
             return []
-        found: list[dict[str, Any]] = []
+        found: list[Entity] = []
         for c in head.conjuncts:
             other = self._entity_holding(c.idx)
-            if other is not None and other["id"] != ent["id"] and other["type"] in ("PERSON", "ORG", "GPE") and other not in found:
+            if other is not None and other.id != ent.id and other.type in ("PERSON", "ORG", "GPE") and other not in found:
                 found.append(other)
         return found
 
@@ -253,14 +259,14 @@ class SpeakerResolver:
 
     def _places_inside(self, span: tuple[int, int]) -> set[str]:
         """The words of the countries, nationalities and bodies named inside the phrase."""
-        return {w for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in ("GPE", "NORP", "ORG") for w in re.findall(r"[\w'’-]+", self.text[s:e].lower())}
+        return {w for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent.type in ("GPE", "NORP", "ORG") for w in re.findall(r"[\w'’-]+", self.text[s:e].lower())}
 
-    def _named_inside(self, span: tuple[int, int], types: tuple[str, ...] = ("PERSON", "ORG")) -> dict[str, Any] | None:
+    def _named_inside(self, span: tuple[int, int], types: tuple[str, ...] = ("PERSON", "ORG")) -> Entity | None:
         """The one person or organisation (or entity of other ``types``) named inside the phrase."""
-        found = {ent["id"]: ent for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent["type"] in types}
+        found = {ent.id: ent for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent.type in types}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _entity_named(self, text: str, head) -> dict[str, Any] | None:
+    def _entity_named(self, text: str, head) -> Entity | None:
         """The person or organisation a proper name stands for: one of its names, or a person's
         surname; nothing where two entities would fit."""
         if head is None or head.pos_ != "PROPN" or not text[:1].isupper():
@@ -269,19 +275,19 @@ class SpeakerResolver:
         fits = [
             e
             for e in self.entities
-            if e["type"] in ("PERSON", "ORG")
-            and (text in {e["name"], *(m["text"] for m in e["mentions"])} or (e["type"] == "PERSON" and len(words) == 1 and e["name"].split()[-1] == words[0]))
+            if e.type in ("PERSON", "ORG")
+            and (text in {e.name, *(m.text for m in e.mentions)} or (e.type == "PERSON" and len(words) == 1 and e.name.split()[-1] == words[0]))
         ]
-        return fits[0] if len({e["id"] for e in fits}) == 1 else None
+        return fits[0] if len({e.id for e in fits}) == 1 else None
 
     @staticmethod
     def _is_collective(head, ent) -> bool:
         """'American intelligence services': a NORP adjective on a plural common noun names a group."""
-        return head is not None and head.pos_ == "NOUN" and ent["type"] == "NORP"
+        return head is not None and head.pos_ == "NOUN" and ent.type == "NORP"
 
-    def _last_speaker(self, at: int) -> dict[str, Any] | None:
+    def _last_speaker(self, at: int) -> Heard | None:
         for sp in reversed(self.history):
-            if sp["at"] < at and sp.get("name"):
+            if sp.at < at and sp.name:
                 return sp
         return None
 
@@ -290,8 +296,8 @@ class SpeakerResolver:
         where the article tells it, and not ``exclude``."""
         if prefer_speaker:
             for sp in reversed(self.history):
-                if sp["at"] < at and sp.get("entity") and self._is_person(sp["entity"]) and self._fits(sp["entity"], gender):
-                    return sp["name"], sp["entity"]
+                if sp.at < at and sp.entity and self._is_person(sp.entity) and self._fits(sp.entity, gender):
+                    return sp.name, sp.entity
         return self._last_named(at, "PERSON", gender, exclude)
 
     def _subject_before(self, ref: int, gender: str) -> tuple[str, str | None] | None:
@@ -318,7 +324,7 @@ class SpeakerResolver:
             groups.append(sorted((c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda t: -t.i))
         for n, subjects in enumerate(groups):
             for subj in subjects:
-                if any(h["at"] <= subj.idx < h.get("until", h["at"]) for h in self.history):
+                if any(h.at <= subj.idx < h.until for h in self.history):
                     continue  # a subject inside quoted words is not the one quoting them
                 if subj.pos_ == "PRON":
                     if n > 0 and subj.lower_ in PERSONAL_PRONOUNS:
@@ -328,8 +334,8 @@ class SpeakerResolver:
                 for tok in (subj, *(c for c in subj.children if c.dep_ == "appos")):
                     ent = self._entity_holding(tok.idx) or self._entity_named(tok.text, tok)
                     named = named or ent is not None
-                    if ent is not None and ent["type"] == "PERSON" and self._fits(ent["id"], gender):
-                        return ent["name"], ent["id"]
+                    if ent is not None and ent.type == "PERSON" and self._fits(ent.id, gender):
+                        return ent.name, ent.id
                 if not named and subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON"):
                     # "Saudi cleric Iyad Ameen Madani": a name the recogniser saw no one in, as written
                     first = subj
@@ -340,7 +346,7 @@ class SpeakerResolver:
                     return None  # someone unnamed, or named where the recogniser saw no one
             if n > 0:
                 sent = sents[k - n]
-                if any(sent.start_char <= h["at"] < sent.end_char or sent.start_char < h.get("until", 0) <= sent.end_char for h in self.history):
+                if any(sent.start_char <= h.at < sent.end_char or sent.start_char < h.until <= sent.end_char for h in self.history):
                     return None  # a sentence with someone's words: the one quoted is the one in view
         return None
 
@@ -352,14 +358,14 @@ class SpeakerResolver:
     def _last_described(self, at: int, gender: str) -> tuple[str, None] | None:
         """'A spokesman said …. He said …': where the last one quoted is a person the article leaves
         unnamed, "he" or "she" is that person (of a fitting gender)."""
-        prev = next((sp for sp in reversed(self.history) if sp["at"] < at and sp.get("name")), None)
-        if prev is None or prev.get("entity") or prev.get("form") not in ("description", "name", "pronoun"):
+        prev = next((sp for sp in reversed(self.history) if sp.at < at and sp.name), None)
+        if prev is None or prev.entity or prev.form not in ("description", "name", "pronoun"):
             return None
-        said = prev["name"] if prev.get("form") == "pronoun" else (prev.get("mention") or {}).get("text")
+        said = prev.name if prev.form == "pronoun" else (prev.mention.text if prev.mention else None)
         words = re.findall(r"[\w'’-]+", (said or "").lower())
         if not words or words[-1] not in PERSON_NOUNS or (words[-1] in MALE_WORDS and gender == "f") or (words[-1] in FEMALE_WORDS and gender == "m"):
             return None
-        return prev["name"], None
+        return prev.name, None
 
     def _org_described(self, at: int, lemma: str, exclude: str | None = None) -> tuple[str, str] | None:
         """'The agency', 'the company': the organisation last named with that word in or right before
@@ -370,7 +376,7 @@ class SpeakerResolver:
         def kinds(name: str) -> set[str]:
             return {w.lower() for w in name.split()} & ORG_NOUNS
 
-        named = [(e["name"], e["id"], s) for s, _, e in self.mention_index if s < at and e["type"] == "ORG" and e["id"] != exclude]
+        named = [(e.name, e.id, s) for s, _, e in self.mention_index if s < at and e.type == "ORG" and e.id != exclude]
         for name, eid, s in reversed(named):
             if lemma in kinds(name) or lemma in re.findall(r"[a-z]+", self.text[max(0, s - 30) : s].lower())[-3:]:
                 return name, eid
@@ -383,27 +389,26 @@ class SpeakerResolver:
     def _last_org_speaker(self, at: int) -> tuple[str, str] | None:
         """'The exchange said …. It said …': the last one quoted, where that was an organisation or a
         document of one ("a monthly fact sheet from the Stock Exchange")."""
-        prev = next((sp for sp in reversed(self.history) if sp["at"] < at and sp.get("name")), None)
+        prev = next((sp for sp in reversed(self.history) if sp.at < at and sp.name), None)
         if prev is None:
             return None
-        if prev.get("entity") and any(e["id"] == prev["entity"] and e["type"] == "ORG" for e in self.entities):
-            return prev["name"], prev["entity"]
-        m = prev.get("mention")
-        if not prev.get("entity") and m and m.get("field", "body") == "body":
-            inside = self._named_inside((m["start"], m["end"]))
-            if inside is not None and inside["type"] == "ORG":
-                return inside["name"], inside["id"]
+        if prev.entity and any(e.id == prev.entity and e.type == "ORG" for e in self.entities):
+            return prev.name, prev.entity
+        m = prev.mention
+        if not prev.entity and m and not m.field:
+            inside = self._named_inside((m.start, m.end))
+            if inside is not None and inside.type == "ORG":
+                return inside.name, inside.id
         return None
 
-    def _described_before(self, at: int, lemma: str, own: set[str] = frozenset()) -> dict[str, Any] | None:
+    def _described_before(self, at: int, lemma: str, own: set[str] = frozenset()) -> Heard | None:
         """The last earlier speaker the article left unnamed and described with the same noun (and
         the same country or body, where the description names one)."""
         for sp in reversed(self.history):
-            m = sp.get("mention") or {}
-            words = re.findall(r"[\w'’-]+", (m.get("text") or "").lower())
+            words = re.findall(r"[\w'’-]+", (sp.mention.text if sp.mention else "").lower())
             # the noun before any phrase after it: "one aide on that committee" … "the aide"
             cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-            if sp["at"] < at and sp.get("name") and not sp.get("entity") and sp.get("form") == "description" and words and lemma in words[:cut] and own <= set(words):
+            if sp.at < at and sp.name and not sp.entity and sp.form == "description" and words and lemma in words[:cut] and own <= set(words):
                 return sp
         return None
 
@@ -416,11 +421,11 @@ class SpeakerResolver:
         for s, _, ent in self.mention_index:
             if s >= at:
                 break
-            if ent["type"] != "PERSON" or not ent.get("titles"):
+            if ent.type != "PERSON" or not ent.titles:
                 continue
-            have = self._title_words(ent["id"])
+            have = self._title_words(ent.id)
             if lemma in have and own <= have:
-                best[ent["id"]] = (len(wanted & have), s, (ent["name"], ent["id"]))
+                best[ent.id] = (len(wanted & have), s, (ent.name, ent.id))
         if not best:
             return None
         ranked = sorted(best.values(), reverse=True)
@@ -440,14 +445,14 @@ class SpeakerResolver:
         for s, _, ent in self.mention_index:
             if s >= at:
                 break
-            if ent["type"] == etype and self._fits(ent["id"], gender) and ent["id"] != exclude:
-                best = (ent["name"], ent["id"])
+            if ent.type == etype and self._fits(ent.id, gender) and ent.id != exclude:
+                best = (ent.name, ent.id)
         return best
 
     def _is_person(self, entity_id: str) -> bool:
-        return any(e["id"] == entity_id and e["type"] == "PERSON" for e in self.entities)
+        return any(e.id == entity_id and e.type == "PERSON" for e in self.entities)
 
-    def _last_group(self, at: int) -> list[dict[str, Any]] | None:
+    def _last_group(self, at: int) -> list[Entity] | None:
         """The people named in the last sentence before ``at`` that names two or more."""
         sp = self.doc.nlp
         if sp is None:
@@ -455,9 +460,9 @@ class SpeakerResolver:
         for sent in reversed(list(sp.sents)):
             if sent.start_char >= at:
                 continue
-            people: list[dict[str, Any]] = []
+            people: list[Entity] = []
             for s, _, ent in self.mention_index:
-                if sent.start_char <= s < sent.end_char and ent["type"] == "PERSON" and ent not in people:
+                if sent.start_char <= s < sent.end_char and ent.type == "PERSON" and ent not in people:
                     people.append(ent)
             if len(people) >= 2:
                 return people
@@ -468,23 +473,23 @@ _PREPOSITIONS = frozenset("on of for at in with from to who that".split())
 _GROUP_NOUNS = frozenset("police people military taliban staff personnel clergy".split())
 
 
-def _plural(speaker: dict[str, Any]) -> bool:
+def _plural(speaker: Speaker) -> bool:
     """Whether a speaker is a group the article names with a plural ("shipping sources", "the
     unions", "they" already resolved to one)."""
-    text = ((speaker.get("mention") or {}).get("text") or "").lower()
+    text = (speaker.mention.text if speaker.mention else "").lower()
     words = re.findall(r"[\w'’-]+", text)
     if not words:
         return False
-    if speaker.get("form") == "pronoun":
+    if speaker.form == "pronoun":
         return words[-1] in ("they", "them", "their")
-    if ";" in (speaker.get("name") or "") or "and" in words:
+    if ";" in (speaker.name or "") or "and" in words:
         return True  # "X and Y said"
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     noun = words[cut - 1]
     return noun in _GROUP_NOUNS or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s", "’s")))
 
 
-def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]]) -> dict[str, str]:
+def _genders(doc: Article, mention_index: list[tuple[int, int, Entity]]) -> dict[str, str]:
     """Each person's gender as the article shows it ("m" or "f"); nobody is guessed from a name.
 
     Evidence, weighed: an honorific before a mention ("Mr.", "Ms.") 3; a gendered word in a title
@@ -492,32 +497,32 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]])
     that names this person and no other, after the name, or opening the next sentence 1."""
     score: dict[str, int] = {}
     text = doc.text
-    people = [(s, e, ent) for s, e, ent in mention_index if ent["type"] == "PERSON"]  # in order of offsets, as the index is
+    people = [(s, e, ent) for s, e, ent in mention_index if ent.type == "PERSON"]  # in order of offsets, as the index is
     sp = doc.nlp
     # Quotes and events each resolve speakers in the same parse: the answer is kept on the parse
     # (it goes with it) for as long as the people's mentions stay the same.
-    key = tuple((s, ent["id"]) for s, _, ent in people) + tuple((ent["id"], tuple(ent.get("titles") or ())) for ent in doc.entities if ent["type"] == "PERSON")
+    key = tuple((s, ent.id) for s, _, ent in people) + tuple((ent.id, tuple(ent.titles or ())) for ent in doc.entities if ent.type == "PERSON")
     kept = sp.user_data.get("newsgraph.genders") if sp is not None else None
     if kept is not None and kept[0] == key:
         return dict(kept[1])
     for s, _, ent in people:
         before = text[max(0, s - 12) : s]
         if _MALE_HONORIFIC.search(before):
-            score[ent["id"]] = score.get(ent["id"], 0) + 3
+            score[ent.id] = score.get(ent.id, 0) + 3
         elif _FEMALE_HONORIFIC.search(before):
-            score[ent["id"]] = score.get(ent["id"], 0) - 3
+            score[ent.id] = score.get(ent.id, 0) - 3
     for ent in doc.entities:
-        if ent["type"] != "PERSON":
+        if ent.type != "PERSON":
             continue
-        words = {w.lower().strip(",.") for t in ent.get("titles") or [] for w in t.split()}
-        score[ent["id"]] = score.get(ent["id"], 0) + 2 * (len(words & MALE_WORDS) > 0) - 2 * (len(words & FEMALE_WORDS) > 0)
+        words = {w.lower().strip(",.") for t in ent.titles or [] for w in t.split()}
+        score[ent.id] = score.get(ent.id, 0) + 2 * (len(words & MALE_WORDS) > 0) - 2 * (len(words & FEMALE_WORDS) > 0)
     if sp is not None and people:
         sents = list(sp.sents)
         starts = [s for s, _, _ in people]
         for i, sent in enumerate(sents):
             lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
             named = [(s, ent) for s, _, ent in people[lo:hi]]
-            if len({ent["id"] for _, ent in named}) != 1:
+            if len({ent.id for _, ent in named}) != 1:
                 continue
             first, ent = named[0]
             later = [t for t in sent if t.idx > first]
@@ -525,14 +530,14 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, dict[str, Any]]])
                 later.append(sents[i + 1][0])
             for t in later:
                 if t.dep_ in ("nsubj", "nsubjpass", "poss") and (t.lower_ in ("he", "his") or t.lower_ in ("she", "her")):
-                    score[ent["id"]] = score.get(ent["id"], 0) + (1 if t.lower_ in MALE_PRONOUNS else -1)
+                    score[ent.id] = score.get(ent.id, 0) + (1 if t.lower_ in MALE_PRONOUNS else -1)
     out = {k: ("m" if v > 0 else "f") for k, v in score.items() if v}
     for ent in doc.entities:  # no word of the article tells: the given name, where it is a strong sign
-        words = ent["name"].split()
-        if ent["type"] == "PERSON" and ent["id"] not in out and len(words) >= 2:
+        words = ent.name.split()
+        if ent.type == "PERSON" and ent.id not in out and len(words) >= 2:
             guess = first_name_genders().get(words[0].lower())
             if guess:
-                out[ent["id"]] = guess
+                out[ent.id] = guess
     if sp is not None:
         sp.user_data["newsgraph.genders"] = (key, dict(out))
     return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..ids import content_id
 from ..registry import stage
-from ..types import Article
+from ..types import Article, Timex
 from .dateline import MONTH_PATTERN, MONTHS
 from .parse import token_table
 
@@ -172,7 +172,9 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 @dataclass
-class Timex:
+class Found:
+    """A time expression as the patterns find it, before anaphora settle its value."""
+
     start: int
     end: int
     text: str
@@ -181,11 +183,9 @@ class Timex:
     mod: str | None = None
     rule: str = ""  # the pattern that found it (for error analysis; not part of the output)
 
-    def to_dict(self, article_key: str) -> dict:
-        d = {"id": content_id("timex", article_key, self.start, self.end), "start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
-        if self.mod:
-            d["mod"] = self.mod
-        return d
+    def record(self, article_key: str, field: str | None = None) -> Timex:
+        tid = content_id("timex", article_key, self.start, self.end)
+        return Timex(self.start, self.end, self.text, field, tid, self.type, self.value, self.mod)
 
 
 def anchor_date(doc: Article) -> dt.date | None:
@@ -215,15 +215,13 @@ def find_timexes(doc: Article) -> Article:
     anchor = anchor_date(doc)
     tense = _tense_lookup(doc.nlp) if doc.nlp is not None else (lambda i: None)
     found = tag(doc.text, anchor, tense, _month_day(doc) if anchor is None else None)
-    doc.timexes = [t.to_dict(akey) for t in found]
+    doc.timexes = [t.record(akey) for t in found]
     if doc.dateline and doc.dateline.date:
         dl_text = doc.dateline.text
         i = dl_text.find(doc.dateline.date)
         if i >= 0:
             value = doc.dateline.value or "XXXX-XX-XX"
-            d = Timex(i, i + len(doc.dateline.date), doc.dateline.date, "DATE", value).to_dict(akey)
-            d["field"] = "dateline"
-            doc.timexes.insert(0, d)
+            doc.timexes.insert(0, Found(i, i + len(doc.dateline.date), doc.dateline.date, "DATE", value).record(akey, "dateline"))
     return doc
 
 
@@ -291,7 +289,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tuple[int, int] | None = None) -> list[Timex]:
+def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tuple[int, int] | None = None) -> list[Found]:
     """Every TIMEX3 in ``text``, normalised against ``anchor`` (None: the year is unknown).
 
     Expressions that point back to a time named before them ("a year earlier" after "the third
@@ -300,7 +298,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tupl
     June 30"), the days and months counted from it ("yesterday" → ``XXXX-06-29``, "last month" →
     ``XXXX-05``); weekdays and years stay unknown."""
     taken: list[tuple[int, int]] = []
-    found: list[tuple[Timex, str | None, dict]] = []
+    found: list[tuple[Found, str | None, dict]] = []
     low = text.lower()
     # Paragraphs (between blank lines), each scanned only with the patterns whose words it holds:
     # scanning every pattern over every text was most of this stage's time.
@@ -324,12 +322,12 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tupl
             typ, value, mod = norm
             surface = text[s:e]  # with its "the", as TimeML's extents have it ("the third quarter")
             taken.append((s, e))
-            found.append((Timex(s, e, surface, typ, value, mod, name), _anaphor(name, m), m.groupdict()))
+            found.append((Found(s, e, surface, typ, value, mod, name), _anaphor(name, m), m.groupdict()))
             if name == "duration" and (low_end := _RANGE_START.search(text, max(0, s - 30), s)) and not any(low_end.start() < b and a < low_end.end("n") for a, b in taken):
                 # "between 60 and 90 days", "two to six days": the low end is an amount of the same unit
                 a, b = low_end.start("n"), low_end.end("n")
                 taken.append((a, b))
-                found.append((Timex(a, b, text[a:b], "DURATION", _duration(text[a:b], m.group("unit")), None, name), None, {}))
+                found.append((Found(a, b, text[a:b], "DURATION", _duration(text[a:b], m.group("unit")), None, name), None, {}))
             if name == "mdy" and not m.group("y") and (pair := _SECOND_DAY.match(text, e)) and int(pair.group("d")) > int(re.sub(r"\D", "", m.group("d"))):
                 # "on April 24 and 25": the second day is a date of the same month
                 year, month = pair.group("y") or value[:4], value[5:7]
@@ -337,7 +335,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tupl
                     found[-1][0].value = f"{year}{value[4:]}"
                 a, b = pair.start("d"), pair.end("d")
                 taken.append((a, pair.end()))
-                found.append((Timex(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
+                found.append((Found(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
     found.sort(key=lambda f: f[0].start)
     for (a, _, _), (b, _, _) in zip(found, found[1:], strict=False):
         if a.rule in ("month", "may") and b.rule == "month_of" and re.fullmatch(r"\s*(?:and|to|through|until|-|–)\s*", text[a.end : b.start]) and b.value[:4].isdigit():
@@ -358,7 +356,7 @@ def tag(text: str, anchor: dt.date | None, tense=lambda i: None, month_day: tupl
     return out
 
 
-def _count_from_month_day(found: list[tuple[Timex, str | None, dict]], month_day: tuple[int, int]) -> None:
+def _count_from_month_day(found: list[tuple[Found, str | None, dict]], month_day: tuple[int, int]) -> None:
     """Days and months counted from a day of publication whose year is unknown."""
     month, day = month_day
     # A year that makes the day valid; only a step across the end of February depends on which.
@@ -389,7 +387,7 @@ _SAME_CLAUSE = re.compile(r"^[^.;!?\n\"“”]{0,60}\s(?:at|around|about)\s+$")
 _AFTER_DAY = re.compile(r"^\s*,?\s+(?:at|around|about|by|before|after)\s+(?:about\s+|around\s+)?$")
 
 
-def _date_clock_times(text: str, found: list[Timex], dayless: set[int]) -> None:
+def _date_clock_times(text: str, found: list[Found], dayless: set[int]) -> None:
     """A clock time written without its day takes the day written next to it: "10:35 a.m. (0735
     GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)", "on Friday at 10 a.m."."""
     for i in range(len(found) - 1, -1, -1):  # right to left: "(0735 GMT) Friday" first gets its day
@@ -469,8 +467,8 @@ def _anaphor(name: str, m: re.Match) -> str | None:
     return None
 
 
-def _resolve_anaphora(found: list[tuple[Timex, str | None, dict]], anchor: dt.date | None = None) -> list[Timex]:
-    out: list[Timex] = []
+def _resolve_anaphora(found: list[tuple[Found, str | None, dict]], anchor: dt.date | None = None) -> list[Found]:
+    out: list[Found] = []
     quarter: tuple[int, int] | None = None  # the last quarter named outright
     year: int | None = None  # the last year named or resolved
     month: tuple[int, int] | None = None  # and the last month

@@ -186,25 +186,24 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
     source = (article.source or {}).get("name")
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("quotes", "quote_mentions", "entities", "timexes", "events", "event_participants", "fts_articles", "fts_quotes")}
     rows["fts_articles"].append({"a": aid, "t": article.title or "", "x": article.text})
-    body_mentions = [(m["start"], m["end"], e["id"]) for e in article.entities for m in e["mentions"] if not m.get("field")]
+    body_mentions = [(m.start, m.end, e.id) for e in article.entities for m in e.mentions if not m.field]
     for q in article.quotes:
-        content = q["content"]
-        speaker = q.get("speaker") or {}
-        rows["fts_quotes"].append({"q": q["id"], "c": content["text"], "s": speaker.get("name") or ""})
-        spans = [(p["start"], p["end"]) for p in (q.get("parts") or [content]) if not p.get("field")]
-        named = {eid for s, e, eid in body_mentions for a, b in spans if a <= s and e <= b and eid != speaker.get("entity")}
-        rows["quote_mentions"] += [{"quote_id": q["id"], "entity_id": eid} for eid in sorted(named)]
+        content, speaker = q.content, q.speaker
+        rows["fts_quotes"].append({"q": q.id, "c": content.text, "s": speaker.name or ""})
+        spans = [(p.start, p.end) for p in (q.parts or [content]) if not p.field]
+        named = {eid for s, e, eid in body_mentions for a, b in spans if a <= s and e <= b and eid != speaker.entity}
+        rows["quote_mentions"] += [{"quote_id": q.id, "entity_id": eid} for eid in sorted(named)]
         rows["quotes"].append(
             {
-                "id": q["id"],
+                "id": q.id,
                 "article_id": aid,
-                "kind": q.get("kind"),
-                "speaker_name": speaker.get("name"),
-                "speaker_entity": speaker.get("entity"),
-                "content": content["text"],
-                "start": content["start"],
-                "end": content["end"],
-                "record": q,
+                "kind": q.kind,
+                "speaker_name": speaker.name,
+                "speaker_entity": speaker.entity,
+                "content": content.text,
+                "start": content.start,
+                "end": content.end,
+                "record": q.to_dict(),
                 "published": article.published,
                 "source_name": source,
                 "cluster_id": None,
@@ -212,14 +211,14 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
             }
         )
     for e in article.entities:
-        rows["entities"].append({"id": e["id"], "article_id": aid, "name": e["name"], "type": e.get("type"), "kb_id": e.get("kb_id"), "record": e})
+        rows["entities"].append({"id": e.id, "article_id": aid, "name": e.name, "type": e.type, "kb_id": e.kb_id, "record": e.to_dict()})
     for t in article.timexes:
-        tid = t.get("id") or content_id("timex", aid, t["start"], t["end"], t.get("field"))
-        rows["timexes"].append({"id": tid, "article_id": aid, "value": t.get("value"), "type": t.get("type"), "start": t["start"], "end": t["end"], "text": t["text"]})
+        tid = t.id or content_id("timex", aid, t.start, t.end, t.field)  # records stored before timexes had ids
+        rows["timexes"].append({"id": tid, "article_id": aid, "value": t.value, "type": t.type, "start": t.start, "end": t.end, "text": t.text})
     for ev in article.events:
-        rows["events"].append({"id": ev["id"], "article_id": aid, "type": ev.get("type"), "date": ev.get("date"), "record": ev, "published": article.published})
-        roles = [("actor", i) for i in ev.get("actors", [])] + [("target", i) for i in ev.get("targets", [])] + ([("place", ev["place"])] if ev.get("place") else [])
-        rows["event_participants"] += [{"event_id": ev["id"], "entity_id": eid, "role": role} for role, eid in roles]
+        rows["events"].append({"id": ev.id, "article_id": aid, "type": ev.type, "date": ev.date, "record": ev.to_dict(), "published": article.published})
+        roles = [("actor", i) for i in ev.actors] + [("target", i) for i in ev.targets] + ([("place", ev.place)] if ev.place else [])
+        rows["event_participants"] += [{"event_id": ev.id, "entity_id": eid, "role": role} for role, eid in roles]
     return rows
 
 
