@@ -106,7 +106,7 @@ def ingest(
 
     _check_choice(input_format, FORMATS, "--input-format")
     pipeline = Pipeline()
-    counts = {"new": 0, "known": 0, "failed": 0}
+    counts = {"new": 0, "updated": 0, "known": 0, "failed": 0}
     with Store(db) as store, _progress(paths, "ingest") as bar:
         records = read_inputs(paths, input_format, max_bytes, on_bytes=bar.update)
         for result in pipeline.run(records, Options(published=published)):
@@ -115,22 +115,51 @@ def ingest(
                 store.add_failure(result)
                 bar.write(f"error: [{result.code}] {result.reason}", file=sys.stderr)
             else:
-                counts["new" if store.add(result) else "known"] += 1
+                counts[store.put(result)] += 1
             bar.set_postfix(records=sum(counts.values()), failed=counts["failed"], refresh=False)
         total = store.count()
-        kb = store.rebuild_kb(_eval_progress("copies")) if counts["new"] else None
+        kb = store.rebuild_kb(_eval_progress("copies")) if counts["new"] or counts["updated"] else None
     typer.echo(
-        f"{counts['new']} new article(s), {counts['known']} already stored, {counts['failed']} failed record(s); "
-        f"{total} article(s) in {store.url}",
+        f"{counts['new']} new article(s), {counts['known']} already stored, {counts['updated']} made again by newer stages, "
+        f"{counts['failed']} failed record(s); {total} article(s) in {store.url}",
         err=True,
     )
+    _report_kb(kb)
+    if counts["failed"]:
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+
+
+def _report_kb(kb: dict[str, int] | None) -> None:
     if kb:
         typer.echo(
             f"knowledge base: {kb['kb_entities']} entities, {kb['copies']} copies in {kb['copy_clusters']} cluster(s), "
             f"{kb['repeated_quotes']} quote(s) reported more than once",
             err=True,
         )
-    if counts["failed"]:
+
+
+@app.command()
+def reprocess(
+    db: Db = DEFAULT_DB,
+    stale: Annotated[bool, typer.Option("--stale/--all", help="Only articles made by other stage versions than this code's (default), or every one.")] = True,
+) -> None:
+    """Make stored articles again with this code's stages, from the input record each was read from
+    (articles stored before inputs were kept: their language stages, from the stored clean text);
+    each replaces the old one and its items at once, and the knowledge base is rebuilt."""
+    from .reprocess import reprocess as run
+    from .store import Store
+
+    with Store(db) as store:
+        summary = run(store, stale_only=stale, progress=_eval_progress("reprocess"))
+    for failure in summary.failed:
+        _report_failure(failure)
+    typer.echo(
+        f"{summary.reprocessed} article(s) made again, {summary.current} already current, {len(summary.failed)} failed "
+        f"(kept as they were); {summary.checked} checked in {store.url}",
+        err=True,
+    )
+    _report_kb(summary.kb)
+    if summary.failed:
         raise typer.Exit(EXIT_FAILED_RECORDS)
 
 

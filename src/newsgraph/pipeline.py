@@ -192,6 +192,7 @@ def new_article(record: RawRecord, options: Options) -> Article:
         raw_fragment=record.fragment,
         published_hint=options.published,
         warnings=list(record.warnings),
+        record=record,
     )
 
 

@@ -337,6 +337,8 @@ class Article:
     nlp: Any = field(default=None, repr=False)
     # The caller's hint for the publication date (``--published``); not part of the output.
     published_hint: str | None = field(default=None, repr=False)
+    # The input record it was read from, kept so that the store can make the article again; not part of the output.
+    record: RawRecord | None = field(default=None, repr=False)
 
     def field_text(self, name: str | None) -> str:
         """The string a Span with ``field=name`` points into."""

@@ -7,16 +7,19 @@ transaction, when a store is opened.
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy import create_engine, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..ids import content_id
 from ..kb.clusters import signature
-from ..types import Article, Failure
+from ..types import Article, Failure, RawRecord
 from . import schema
 
 DEFAULT_URL = "sqlite:///newsgraph.db"
@@ -54,13 +57,68 @@ class Store:
     # -- writing -------------------------------------------------------------------------------
 
     def add(self, article: Article) -> bool:
-        """Store an article and what was extracted from it; False when it was stored already."""
+        """Store an article and what was extracted from it; False when it was stored already (by
+        the same stage versions: one stored by others is made anew, see :meth:`put`)."""
+        return self.put(article) != "known"
+
+    def put(self, article: Article) -> str:
+        """Store an article: ``new``; ``known`` where the same stage versions stored it already;
+        ``updated`` where other versions did (from this input or with this content), whose article
+        and items it replaces. Nothing else is lost: an older article another input still holds stays."""
+        a, i = schema.articles, schema.article_inputs
+        pipeline = " ".join(article.stages)
         with self.engine.begin() as conn:
-            new = _insert_ignore(conn, schema.articles, _article_row(article))
-            _insert_ignore(conn, schema.article_inputs, {"article_id": article.id, "location": article.location, "input_id": article.input_id})
-            if new:
+            stored = conn.execute(select(a.c.pipeline).where(a.c.id == article.id)).scalar_one_or_none()
+            if stored is not None and stored == pipeline:
+                _insert_ignore(conn, i, _input_row(article))
+                return "known"
+            if stored is not None:
+                _delete_items(conn, article.id)
+                conn.execute(update(a).where(a.c.id == article.id).values(**_article_row(article)))
                 _add_items(conn, article)
-        return new
+                _upsert_input(conn, article)
+                return "updated"
+            # the same input, stored under other content by other stage versions: that article gives way
+            older = conn.execute(
+                select(a.c.id).join(i, i.c.article_id == a.c.id).where(i.c.location == article.location, a.c.pipeline != pipeline)
+            ).scalars().all()
+            _insert_ignore(conn, a, _article_row(article))
+            _add_items(conn, article)
+            _insert_ignore(conn, i, _input_row(article))
+            for old in older:
+                conn.execute(delete(i).where(i.c.article_id == old, i.c.location == article.location))
+                _delete_if_unheld(conn, old)
+            return "updated" if older else "new"
+
+    def replace(self, old_id: str, article: Article) -> None:
+        """Put ``article`` in the place of the stored article ``old_id`` (made again by newer stages),
+        in one transaction: its items are replaced and every input of the old article now yields it."""
+        a, i = schema.articles, schema.article_inputs
+        with self.engine.begin() as conn:
+            if article.id == old_id:
+                _delete_items(conn, old_id)
+                conn.execute(update(a).where(a.c.id == old_id).values(**_article_row(article)))
+                _add_items(conn, article)
+                return
+            if not _insert_ignore(conn, a, _article_row(article)):  # the same content is stored already
+                _delete_items(conn, article.id)
+                conn.execute(update(a).where(a.c.id == article.id).values(**_article_row(article)))
+            _add_items(conn, article)
+            for row in conn.execute(select(i).where(i.c.article_id == old_id)).mappings().all():
+                _insert_ignore(conn, i, {**row, "article_id": article.id})
+            conn.execute(delete(i).where(i.c.article_id == old_id))
+            _delete_if_unheld(conn, old_id)
+
+    def reprocess_candidates(self) -> Iterator[tuple[str, str, bytes | None]]:
+        """Every stored article: its id, the stage versions that made it, and the raw record of its
+        first input where one was kept (else None)."""
+        a, i = schema.articles, schema.article_inputs
+        with self.engine.connect() as conn:
+            ids = conn.execute(select(a.c.id, a.c.pipeline).order_by(a.c.id)).all()
+        for aid, pipeline in ids:
+            with self.engine.connect() as conn:
+                raw = conn.execute(select(i.c.raw).where(i.c.article_id == aid, i.c.raw.is_not(None)).order_by(i.c.location).limit(1)).scalar_one_or_none()
+            yield aid, pipeline, raw
 
     def add_many(self, articles: list[Article]) -> int:
         """Store many articles in one transaction (bulk loads); returns how many were new."""
@@ -74,7 +132,7 @@ class Store:
                 if a.id not in seen:
                     seen.add(a.id)
                     fresh.append(a)
-            rows: dict[str, list[dict[str, Any]]] = {"articles": [_article_row(a) for a in fresh], "article_inputs": [{"article_id": a.id, "location": a.location, "input_id": a.input_id} for a in articles]}
+            rows: dict[str, list[dict[str, Any]]] = {"articles": [_article_row(a) for a in fresh], "article_inputs": [_input_row(a) for a in articles]}
             for a in fresh:
                 for k, v in _item_rows(a).items():
                     rows.setdefault(k, []).extend(v)
@@ -178,6 +236,50 @@ def _article_row(article: Article) -> dict[str, Any]:
         "signature": signature(article.text),
         "words": len(article.text.split()),
     }
+
+
+def _input_row(article: Article) -> dict[str, Any]:
+    return {"article_id": article.id, "location": article.location, "input_id": article.input_id, "raw": encode_raw(article)}
+
+
+def encode_raw(article: Article) -> bytes | None:
+    """The record the article was read from, and the caller's publication date, as compressed JSON."""
+    if article.record is None:
+        return None
+    payload = {"record": dataclasses.asdict(article.record), "published": article.published_hint}
+    return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def decode_raw(blob: bytes) -> tuple[RawRecord, str | None]:
+    """The record and the caller's publication date that :func:`encode_raw` kept."""
+    payload = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return RawRecord(**payload["record"]), payload.get("published")
+
+
+def _upsert_input(conn: Connection, article: Article) -> None:
+    i = schema.article_inputs
+    if not _insert_ignore(conn, i, _input_row(article)):
+        conn.execute(update(i).where(i.c.article_id == article.id, i.c.location == article.location).values(raw=encode_raw(article)))
+
+
+def _delete_items(conn: Connection, aid: str) -> None:
+    """Every row the article's items made (the knowledge base's own tables are rebuilt after)."""
+    q, e = schema.quotes, schema.events
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM fts_quotes WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = :a)"), {"a": aid})
+        conn.execute(text("DELETE FROM fts_articles WHERE article_id = :a"), {"a": aid})
+    conn.execute(delete(schema.quote_mentions).where(schema.quote_mentions.c.quote_id.in_(select(q.c.id).where(q.c.article_id == aid))))
+    conn.execute(delete(schema.event_participants).where(schema.event_participants.c.event_id.in_(select(e.c.id).where(e.c.article_id == aid))))
+    for table in (schema.quotes, schema.entities, schema.timexes, schema.events, schema.entity_links):
+        conn.execute(delete(table).where(table.c.article_id == aid))
+
+
+def _delete_if_unheld(conn: Connection, aid: str) -> None:
+    """Remove a stored article that no input yields any more."""
+    i = schema.article_inputs
+    if conn.execute(select(i.c.location).where(i.c.article_id == aid).limit(1)).first() is None:
+        _delete_items(conn, aid)
+        conn.execute(delete(schema.articles).where(schema.articles.c.id == aid))
 
 
 def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:

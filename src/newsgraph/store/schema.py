@@ -30,6 +30,7 @@ article_inputs = Table(
     Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
     Column("location", Text, primary_key=True),  # file and record: "feed.xml#item 3"
     Column("input_id", Text),
+    Column("raw", LargeBinary),  # the record as read (zlib-compressed JSON), to make the article again: reprocess
 )
 
 failures = Table(
