@@ -20,11 +20,12 @@ from itertools import combinations
 from pathlib import Path
 
 from ..pipeline import GIVEN_TEXT, Pipeline
+from ..stages import entities, parse
 from ..types import Article
 from .ingest import Report
 
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "PRODUCT": "PRO"}
-ENTITY_STAGES = ("parse.spacy.v1", "entities.v1")
+ENTITY_STAGES = (parse.NAME, entities.NAME)
 
 
 @dataclass

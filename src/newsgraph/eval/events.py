@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import GIVEN_TEXT, Pipeline
+from ..stages import entities, events, parse, quotes, timexes
 from ..stages.plover import OLD_NAMES, QUAD
 from ..types import Article, Event
 from .ingest import Report
 
-EVENT_STAGES = ("parse.spacy.v1", "entities.v1", "timex.rules.v1", "quotes.hybrid.v1", "events.v1")
+EVENT_STAGES = (parse.NAME, entities.NAME, timexes.NAME, quotes.HYBRID, events.NAME)
 QUAD_LABELS = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 

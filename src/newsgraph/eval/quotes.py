@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import GIVEN_TEXT, Pipeline
+from ..stages import entities, parse, quotes
 from ..types import Article
 from .ingest import Report
 
 IGNORED = set("\"“”«»„‘’'`,.;:") | {" ", "\t", "\n", "\r", "\u00a0"}
 QUOTE_MARKS = set("\"“”«»„")
 PRONOUNS = frozenset("he she they it we i you him her them his their its".split())
-QUOTE_STAGES = ("parse.spacy.v1", "entities.v1", "quotes.hybrid.v1")
+QUOTE_STAGES = (parse.NAME, entities.NAME, quotes.HYBRID)
 
 
 def chars(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:

@@ -41,7 +41,10 @@ NON_DATES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 RELEASED = frozenset("prisoner prisoners hostage hostages detainee detainees captive captives soldier soldiers activist activists journalist journalists sailor sailors crew fishermen".split())
 
 
-@stage("events.v1", requires=("nlp", "entities", "timexes", "quotes"), assigns=("events",))
+NAME = "events.v2"  # a new version with every change of the stage's output (tests/test_golden.py)
+
+
+@stage(NAME, requires=("nlp", "entities", "timexes", "quotes"), assigns=("events",))
 def find_events(doc: Article) -> Article:
     sp = doc.nlp
     if sp is None:

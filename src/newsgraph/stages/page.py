@@ -14,7 +14,10 @@ from .layout import Layout, read_layout
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
-@stage("page.v1", requires=("raw",), assigns=("title", "deck", "byline", "dateline", "text", "paragraphs", "removed", "language", "source", "published", "published_from"))
+NAME = "page.v2"  # a new version with every change of the stage's output (tests/test_golden.py)
+
+
+@stage(NAME, requires=("raw",), assigns=("title", "deck", "byline", "dateline", "text", "paragraphs", "removed", "language", "source", "published", "published_from"))
 def read_page(doc: Article) -> Article:
     if doc.raw_html is not None and doc.raw_fragment:
         layout = read_layout(fragment_text(doc.raw_html), known_title=doc.title, extracted=True)

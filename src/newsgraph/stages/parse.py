@@ -62,7 +62,10 @@ def parse_many(docs: list[Article]) -> list[Article]:
     return docs
 
 
-@stage("parse.spacy.v1", requires=("text",), assigns=("nlp",), batch=parse_many)
+NAME = "parse.spacy.v2"  # a new version with every change of the stage's output (tests/test_golden.py)
+
+
+@stage(NAME, requires=("text",), assigns=("nlp",), batch=parse_many)
 def parse(doc: Article) -> Article:
     doc.nlp = load_model()(doc.text)
     doc.nlp.user_data[TEXT] = doc.text

@@ -14,7 +14,10 @@ from ..types import Article
 from .dateline import with_year
 
 
-@stage("published.v1", requires=("dateline",), assigns=("published", "published_from", "dateline", "warnings"))
+NAME = "published.v2"  # a new version with every change of the stage's output (tests/test_golden.py)
+
+
+@stage(NAME, requires=("dateline",), assigns=("published", "published_from", "dateline", "warnings"))
 def resolve_published(doc: Article) -> Article:
     if doc.published:
         normal = normalise_date(doc.published)

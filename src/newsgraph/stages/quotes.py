@@ -182,13 +182,18 @@ def _closes(text: str, j: int, opener: str) -> bool:
     return True
 
 
-@stage("quotes.rules.v1", requires=("nlp", "entities", "title"), assigns=("quotes", "entities"))
+# A new version with every change of the stage's output (tests/test_golden.py).
+RULES = "quotes.rules.v2"
+HYBRID = "quotes.hybrid.v2"
+
+
+@stage(RULES, requires=("nlp", "entities", "title"), assigns=("quotes", "entities"))
 def find_quotes(doc: Article) -> Article:
     """Quotes found by the rules alone."""
     return _quotes(doc, use_model=False)
 
 
-@stage("quotes.hybrid.v1", requires=("nlp", "entities", "title"), assigns=("quotes", "entities"))
+@stage(HYBRID, requires=("nlp", "entities", "title"), assigns=("quotes", "entities"))
 def find_quotes_hybrid(doc: Article) -> Article:
     """The rules, then what the attribution tagger finds where no rule did. Where both find a
     statement the rule's bounds, cue and speaker stand: on PolNeAR dev, taking the tagger's bounds
