@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsgraph.pipeline import Pipeline
 from newsgraph.stages import DEFAULT_STAGES
-from newsgraph.stages.parse import MODEL_PACKAGES
+from newsgraph.text.nlp import MODEL_PACKAGES
 from newsgraph.types import RawRecord
 
 _WORD = re.compile(r"\w+")

@@ -1,7 +1,7 @@
 import pytest
 
-from newsgraph.stages.dateline import parse_dateline, with_year
-from newsgraph.stages.layout import display_place
+from newsgraph.text.dateline import parse_dateline, with_year
+from newsgraph.text.layout import display_place
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import json
 import pytest
 
 import newsgraph
-from newsgraph.stages.places import capital_of, city_geonameid, country_of
+from newsgraph.text.places import capital_of, city_geonameid, country_of
 
 
 def by_name(article, name):

@@ -6,7 +6,7 @@ import pytest
 
 import newsgraph
 from newsgraph.models import quad
-from newsgraph.stages.plover import QUAD, TYPES
+from newsgraph.text.plover import QUAD, TYPES
 
 
 def events_of(text: str, published: str | None = "2023-03-10"):

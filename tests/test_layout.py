@@ -1,8 +1,8 @@
 """Reading pasted pages: headline, deck, byline, dateline, body, furniture."""
 
 from newsgraph import extract_text
-from newsgraph.stages.furniture import classify_line
-from newsgraph.stages.layout import split_blocks
+from newsgraph.text.furniture import classify_line
+from newsgraph.text.layout import split_blocks
 
 
 def test_tass_style_page(fixtures):

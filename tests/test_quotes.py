@@ -6,7 +6,7 @@ import pytest
 
 import newsgraph
 from newsgraph.pipeline import check_spans
-from newsgraph.stages.quotes import quote_segments
+from newsgraph.text.attribution import quote_segments
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_two_entities_on_one_span_do_not_stop_the_resolver(story):
     # offsets alone, and a description that is a mention already is not added again
     import copy
 
-    from newsgraph.stages.speakers import SpeakerResolver
+    from newsgraph.text.speakers import SpeakerResolver
 
     assert all(m.form != "description" or sum(m.start == n.start for e in story.entities for n in e.mentions) == 1 for e in story.entities for m in e.mentions)
     doc = copy.deepcopy(story)

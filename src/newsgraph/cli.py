@@ -102,6 +102,7 @@ def ingest(
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read articles and store them with everything extracted; failed records are kept with their reason."""
+    from .kb.build import rebuild as rebuild_kb
     from .store import Store
 
     _check_choice(input_format, FORMATS, "--input-format")
@@ -118,7 +119,7 @@ def ingest(
                 counts[store.put(result)] += 1
             bar.set_postfix(records=sum(counts.values()), failed=counts["failed"], refresh=False)
         total = store.count()
-        kb = store.rebuild_kb(_eval_progress("copies")) if counts["new"] or counts["updated"] else None
+        kb = rebuild_kb(store.engine, _eval_progress("copies")) if counts["new"] or counts["updated"] else None
     typer.echo(
         f"{counts['new']} new article(s), {counts['known']} already stored, {counts['updated']} made again by newer stages, "
         f"{counts['failed']} failed record(s); {total} article(s) in {store.url}",
@@ -305,7 +306,7 @@ def events_cmd(
 ) -> None:
     """Events across stored articles: who did what to whom, when and where, with the sentence."""
     from .kb import queries
-    from .stages.plover import TYPES
+    from .text.plover import TYPES
     from .store import Store
 
     _check_choice(fmt, TABLE_FORMATS, "--format")

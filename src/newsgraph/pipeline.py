@@ -16,6 +16,7 @@ from typing import Any
 from .errors import E_NO_CONTENT, E_SPAN, E_STAGE, NewsgraphError, PipelineError
 from .ids import content_id
 from .registry import Stage, get_stage
+from .stages import DEFAULT_STAGES  # importing the stages registers them
 from .types import Article, Failure, RawRecord, Span
 
 # What a fresh article holds before any stage runs.
@@ -44,8 +45,6 @@ class Pipeline:
         article whose clean text is known, as in evaluation on gold texts). ``check_contracts``: raise
         :class:`PipelineError` when a stage changes an output field it does not declare in ``assigns``
         (default: the ``NEWSGRAPH_CHECK_CONTRACTS`` environment variable; costs a serialisation per stage)."""
-        from .stages import DEFAULT_STAGES
-
         self.stages: list[Stage] = [get_stage(n) for n in (stages or DEFAULT_STAGES)]
         self.provided = tuple(provided)
         if check_contracts is None:

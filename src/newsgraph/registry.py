@@ -45,8 +45,6 @@ def stage(
 
 
 def get_stage(name: str) -> Stage:
-    from . import stages  # noqa: F401 - registers the built-in stages
-
     try:
         return STAGES[name]
     except KeyError:

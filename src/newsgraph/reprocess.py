@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .kb.build import rebuild as rebuild_kb
 from .pipeline import GIVEN_TEXT, Options, Pipeline
 from .stages import READING_STAGES
 from .store import Store, decode_raw
@@ -82,7 +83,7 @@ def reprocess(store: Store, stale_only: bool = True, progress: Callable[[Iterabl
     if batch:
         _run(store, pipeline, language, batch, summary)
     if summary.reprocessed:
-        summary.kb = store.rebuild_kb()
+        summary.kb = rebuild_kb(store.engine)
     return summary
 
 

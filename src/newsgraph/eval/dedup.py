@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 from pathlib import Path
 
-from ..kb.clusters import Item, copy_clusters, normal_key, signature
+from ..kb.clusters import Item, copy_clusters
+from ..text.fingerprint import normal_key, signature
 from .ingest import Report
 
 CREDITS = ("(Reuters) - ", "(AP) — ", "/TASS/. ", "(AFP) - ", "")

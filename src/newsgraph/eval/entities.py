@@ -104,7 +104,7 @@ def score_entities(folder: Path, peers: Iterable[str] = ("spacy",), limit: int |
     pipeline = Pipeline(ENTITY_STAGES, provided=GIVEN_TEXT)
     systems: dict[str, Callable[[str], list[tuple[int, int, str, str]]]] = {"newsgraph": lambda t: newsgraph_mentions(pipeline, t)}
     if "spacy" in peers:
-        from ..stages.parse import load_model
+        from ..text.nlp import load_model
 
         nlp = load_model()
         systems["spaCy NER alone (merged by identical text)"] = lambda t: spacy_mentions(nlp, t)

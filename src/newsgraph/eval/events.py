@@ -28,7 +28,7 @@ from typing import Any
 
 from ..pipeline import GIVEN_TEXT, Pipeline
 from ..stages import entities, events, parse, quotes, timexes
-from ..stages.plover import OLD_NAMES, QUAD
+from ..text.plover import OLD_NAMES, QUAD
 from ..types import Article, Event
 from .ingest import Report
 

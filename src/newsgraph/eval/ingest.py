@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..pipeline import Options, Pipeline
 from ..stages import READING_STAGES
-from ..stages.dateline import month_day
+from ..text.dateline import month_day
 from ..types import Article, Failure, RawRecord
 
 

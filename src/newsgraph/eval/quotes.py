@@ -42,7 +42,7 @@ def gold_kind(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _quoted_positions(text: str) -> set[int]:
-    from ..stages.quotes import quote_segments
+    from ..text.attribution import quote_segments
 
     return {i for seg in quote_segments(text) for i in range(seg.start, seg.end)}
 
@@ -131,7 +131,7 @@ def score_quotes(path: Path, peers: Iterable[str] = (), limit: int | None = None
     pipeline = Pipeline(QUOTE_STAGES, provided=GIVEN_TEXT)
     systems: dict[str, Callable[[dict], list[dict[str, Any]]]] = {"newsgraph": lambda r: newsgraph_quotes(pipeline, r["text"], r["doc_id"])}
     if "textacy" in peers:
-        from ..stages.parse import load_model
+        from ..text.nlp import load_model
 
         nlp = load_model()
         systems["textacy 0.13 direct_quotations"] = lambda r: textacy_quotes(nlp, r["text"])

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..stages.parse import load_model
+from ..text.nlp import load_model
 from ..stages.timexes import _tense_lookup, tag
 from .ingest import Report
 

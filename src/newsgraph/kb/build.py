@@ -26,7 +26,8 @@ from sqlalchemy.engine import Engine
 
 from ..ids import content_id
 from ..store import schema
-from .clusters import Item, copy_clusters, quote_clusters, signature
+from ..text.fingerprint import signature
+from .clusters import Item, copy_clusters, quote_clusters
 
 BATCH = 2000
 

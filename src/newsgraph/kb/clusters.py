@@ -10,62 +10,15 @@ then the longest (the untrimmed original), then the smallest id. Nothing is dele
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
+from ..text.fingerprint import ARTICLE_SHINGLE, NUM_PERM, QUOTE_SHINGLE, from_bytes, minhash, normal_key, shingles, words
 
-NUM_PERM = 128
-SCHEME = "affine32"  # datasketch 2's default, named so that stored signatures read back the same
-ARTICLE_SHINGLE = 5
-QUOTE_SHINGLE = 2
 COPY_JACCARD = 0.8
 COPY_CONTAINMENT = 0.9
 QUOTE_JACCARD = 0.6
 MIN_QUOTE_WORDS = 6
-
-WIRE_CREDIT = re.compile(
-    r"\((?:reuters|ap|afp|tass|xinhua|ria novosti|interfax|bloomberg|upi|dpa|ansa|efe|kyodo|yonhap|pti|ians|anadolu)\)\s*[-–—]?"
-    r"|/(?:tass|xinhua|itar-tass)/\.?"
-    r"|\b(?:reporting|writing|editing|additional reporting) by [^\n.]*",
-    re.I,
-)
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(WIRE_CREDIT.sub(" ", text).lower())
-
-
-def normal_key(text: str) -> str:
-    """Identity after lower-casing and removing punctuation: the floor of 'the same statement'."""
-    return " ".join(words(text))
-
-
-def shingles(ws: Sequence[str], k: int) -> set[str]:
-    if len(ws) < k:
-        return {" ".join(ws)} if ws else set()
-    return {" ".join(ws[i : i + k]) for i in range(len(ws) - k + 1)}
-
-
-def minhash(sh: Iterable[str]):
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in sh])
-    return m
-
-
-def signature(text: str, k: int = ARTICLE_SHINGLE) -> bytes:
-    """The MinHash signature of a text, as bytes a store can keep."""
-    return minhash(shingles(words(text), k)).hashvalues.astype("<u8").tobytes()
-
-
-def from_bytes(data: bytes):
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64))
 
 
 class _UnionFind:

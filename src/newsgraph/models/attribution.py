@@ -14,16 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..stages.parse import token_table
+from ..text.attribution import CUE_LEMMAS, quote_segments
+from ..text.nlp import token_table
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
 LABELS = ("SRC", "CUE", "CNT")
-
-
-def cue_lemmas() -> frozenset[str]:
-    from ..stages.quotes import CUE_LEMMAS
-
-    return CUE_LEMMAS
 
 
 def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None) -> list[dict[str, float]]:
@@ -31,7 +26,7 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
 
     ``quoted`` holds the character offsets that stand inside quote marks.
     """
-    cues = cue_lemmas()
+    cues = CUE_LEMMAS
     t = token_table(doc)
     low, lemma, pos, dep, head = t.low, t.lemma, t.pos, t.dep, t.head
     n = len(low)
@@ -136,8 +131,6 @@ def paragraphs(doc) -> list[tuple[int, int]]:
 
 
 def quoted_offsets(text: str) -> set[int]:
-    from ..stages.quotes import quote_segments
-
     return {i for seg in quote_segments(text) for i in range(seg.outer_start, seg.outer_end)}
 
 
@@ -147,7 +140,7 @@ def cue_lexicon() -> frozenset[str]:
     with the rules' own cue verbs."""
     path = MODEL_PATH.with_suffix(".cues.txt")
     words = set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
-    return frozenset(words | cue_lemmas())
+    return frozenset(words | CUE_LEMMAS)
 
 
 @functools.lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ def features(text: str, mentions: Sequence[dict[str, Any]]) -> list[str]:
     if not mentions:
         return [*feats, "rule=none"]
     main = min(mentions, key=lambda m: (m.get("depth", 9), m.get("start", 0)))
-    from ..stages.plover import QUAD
+    from ..text.plover import QUAD
 
     feats += [f"main={main['type']}", f"mainquad={QUAD[main['type']]}", f"mainmod={main.get('modality')}", f"mainnom={bool(main.get('nominal'))}"]
     feats += [f"any={m['type']}" for m in mentions] + [f"anyquad={QUAD[m['type']]}" for m in mentions]

@@ -44,7 +44,7 @@ def cue_lexicon(rows: list[dict], nlp, min_count: int = 3) -> list[str]:
 
 def write_lexicon(train: Path, out: Path) -> None:
     """Only the cue lexicon, without retraining the tagger."""
-    from ..stages.parse import load_model
+    from ..text.nlp import load_model
 
     rows = [json.loads(x) for x in train.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r.get("primary", True)]
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     import pycrfsuite
     from tqdm import tqdm
 
-    from ..stages.parse import load_model
+    from ..text.nlp import load_model
 
     nlp = load_model()
     rows = [json.loads(x) for x in args.train.read_text(encoding="utf-8").splitlines() if x.strip()]

@@ -16,8 +16,8 @@ from spacy.tokens import Span
 from ..ids import content_id
 from ..registry import stage
 from ..types import Article, Entity, Mention
-from .parse import token_table
-from .places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
+from ..text.nlp import token_table
+from ..text.places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
 
 # Abbreviations and demonyms: a country's mention, never its name.
 IRREGULAR_SHORT = frozenset(k for k in IRREGULAR if len(k) <= 4 or not k[0].isalpha() or k.endswith(("an", "ans", "ish", "ese", "i")))

@@ -21,9 +21,9 @@ from ..ids import content_id
 from ..models import quad
 from ..registry import stage
 from ..types import Article, Entity, Event, EventMention, Span, Timex
-from . import plover as P
-from .parse import token_table
-from .speakers import PRONOUNS_SINGULAR, ROLE_NOUNS, SpeakerResolver
+from ..text import plover as P
+from ..text.nlp import token_table
+from ..text.speakers import PRONOUNS_SINGULAR, ROLE_NOUNS, SpeakerResolver
 
 HYPOTHETICAL_AUX = frozenset("could would might may should can must ought".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..registry import stage
 from ..types import Article, Span
-from .layout import Layout, read_layout
+from ..text.layout import Layout, read_layout
 
 PARAGRAPH_SEPARATOR = "\n\n"
 

@@ -11,7 +11,7 @@ from email.utils import parsedate_to_datetime
 
 from ..registry import stage
 from ..types import Article
-from .dateline import with_year
+from ..text.dateline import with_year
 
 
 NAME = "published.v2"  # a new version with every change of the stage's output (tests/test_golden.py)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from ..ids import content_id
 from ..registry import stage
 from ..types import Article, Timex
-from .dateline import MONTH_PATTERN, MONTHS
-from .parse import token_table
+from ..text.dateline import MONTH_PATTERN, MONTHS
+from ..text.nlp import token_table
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..ids import content_id
-from ..kb.clusters import signature
+from ..text.fingerprint import signature
 from ..types import Article, Failure, RawRecord
 from . import schema
 
@@ -152,12 +152,6 @@ class Store:
         }
         with self.engine.begin() as conn:
             return _insert_ignore(conn, schema.failures, row)
-
-    def rebuild_kb(self, progress=lambda x: x) -> dict[str, int]:
-        """Recompute copies, knowledge-base entities and quote clusters from the stored articles."""
-        from ..kb.build import rebuild
-
-        return rebuild(self.engine, progress)
 
     # -- reading -------------------------------------------------------------------------------
 

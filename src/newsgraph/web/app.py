@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..kb import queries
+from ..kb.build import rebuild as rebuild_kb
 from ..store import Store
 from . import render
 
@@ -211,7 +212,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
                 new = store.add(result)
                 out.append({"input_id": record.input_id, "location": record.location, "id": result.id, "new": new})
         if any(r.get("new") for r in out):
-            store.rebuild_kb()
+            rebuild_kb(engine)
         return {"results": out}
 
     def _entity_or_404(name_or_id: str) -> dict[str, Any]:
@@ -255,7 +256,7 @@ def create_app(db_url: str | None = None, token: str | None = None, max_body: in
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def page_events(request: Request, actor: str | None = None, type: str | None = None, page: int = Query(1, ge=1)):
-        from ..stages.plover import TYPES
+        from ..text.plover import TYPES
 
         res = queries.events(engine, actor or None, type or None, limit=50, offset=(page - 1) * 50, with_copies=False)
         return templates.TemplateResponse(request, "events.html", {"res": res, "actor": actor or "", "type": type or "", "types": TYPES, "page": page})
