@@ -37,9 +37,12 @@ def server(tmp_path_factory):
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
+    deadline = time.monotonic() + 20
+    while not srv.started:  # fail at once where the server cannot start, instead of browsing nothing
+        if not thread.is_alive():
+            pytest.fail(f"the UI server stopped before it started on port {port} (see its log above)")
+        if time.monotonic() > deadline:
+            pytest.fail(f"the UI server did not start on port {port} within 20 s")
         time.sleep(0.05)
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
