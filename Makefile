@@ -1,14 +1,18 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    install into .venv, ingest the bundled sample articles into newsgraph.db and serve the
 #               web UI and the API on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)
-#   make test   install into .venv (with the test tools) and run the tests
+#   make test   install into .venv (with the test tools) and run the fast test suite
+# and for those who change the code:
+#   make lint   ruff's lint and format check
+#   make gates  the slow quality gates (floors on whole evaluation sets)
+#   make check  lint, the fast suite and the gates (CI runs all three)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= newsgraph.db
 PORT ?= 8000
 
-.PHONY: run test install eval bench clean
+.PHONY: run test lint gates check format install eval bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +27,20 @@ run: install
 	$(BIN)/newsgraph serve --db $(DB) --port $(PORT)
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+gates: install
+	$(BIN)/python -m pytest -m slow
+
+check: lint test gates
 
 eval: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,peers]'

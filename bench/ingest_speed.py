@@ -44,11 +44,20 @@ def measure(name: str, items: list, fn: Callable[[object], str], repeat: int) ->
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     n = len(items) * repeat
-    return {"system": name, "docs": n, "seconds": elapsed, "docs_per_s": n / elapsed, "words_per_s": words / elapsed, "peak_mib": peak / 2**20}
+    return {
+        "system": name,
+        "docs": n,
+        "seconds": elapsed,
+        "docs_per_s": n / elapsed,
+        "words_per_s": words / elapsed,
+        "peak_mib": peak / 2**20,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--reuters", type=int, default=3000, help="Reuters stories in the plain-text pass")
@@ -64,15 +73,27 @@ def main() -> None:
 
     zyte = args.data / "ingest" / "zyte-aeb"
     gold = json.loads((zyte / "ground-truth.json").read_text())
-    pages = [(k, gzip.open(zyte / "html" / f"{k}.html.gz").read().decode("utf-8"), v.get("url")) for k, v in sorted(gold.items())]
+    pages = [
+        (k, gzip.decompress((zyte / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8"), v.get("url"))
+        for k, v in sorted(gold.items())
+    ]
     html_records = [RawRecord(input_id=k, location=k, html=h, url=u) for k, h, u in pages]
     mib = sum(len(h.encode()) for _, h, _ in pages) / 2**20
 
     rows = [
         measure("newsgraph (HTML)", html_records, ours, args.repeat),
-        measure(f"trafilatura {trafilatura.__version__} alone (HTML)", pages, lambda p: trafilatura.extract(p[1], url=p[2]), args.repeat),
+        measure(
+            f"trafilatura {trafilatura.__version__} alone (HTML)",
+            pages,
+            lambda p: trafilatura.extract(p[1], url=p[2]),
+            args.repeat,
+        ),
     ]
-    pasted = [json.loads(x) for x in (args.data / "ingest" / "pasted-text.dev.jsonl").read_text().splitlines() if x.strip()]
+    pasted = [
+        json.loads(x)
+        for x in (args.data / "ingest" / "pasted-text.dev.jsonl").read_text().splitlines()
+        if x.strip()
+    ]
     texts = [RawRecord(input_id=r["id"], location=r["id"], text=r["text"]) for r in pasted]
     with gzip.open(args.data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", "rt") as fh:
         for line in fh:
@@ -80,13 +101,21 @@ def main() -> None:
                 break
             r = json.loads(line)
             if r.get("plain_text"):
-                texts.append(RawRecord(input_id=str(r["newid"]), location=str(r["newid"]), text=r["plain_text"]))
+                texts.append(
+                    RawRecord(input_id=str(r["newid"]), location=str(r["newid"]), text=r["plain_text"])
+                )
     rows.append(measure("newsgraph (plain-text wire stories)", texts, ours, args.repeat))
 
-    print(f"HTML: {len(pages)} Zyte pages, {mib:.1f} MiB; plain text: {len(texts)} wire stories; repeat={args.repeat}")
+    print(
+        f"HTML: {len(pages)} Zyte pages, {mib:.1f} MiB; plain text: {len(texts)} wire stories; "
+        f"repeat={args.repeat}"
+    )
     print(f"{'system':<42} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'words/s':>10} {'peak MiB':>9}")
     for r in rows:
-        print(f"{r['system']:<42} {r['docs']:>6} {r['seconds']:>8.2f} {r['docs_per_s']:>8.1f} {r['words_per_s']:>10.0f} {r['peak_mib']:>9.1f}")
+        print(
+            f"{r['system']:<42} {r['docs']:>6} {r['seconds']:>8.2f} {r['docs_per_s']:>8.1f} "
+            f"{r['words_per_s']:>10.0f} {r['peak_mib']:>9.1f}"
+        )
     ratio = rows[0]["docs_per_s"] / rows[1]["docs_per_s"]
     print(f"newsgraph / trafilatura pages per second on the same HTML: {ratio:.2f}x")
 

@@ -36,7 +36,16 @@ from newsgraph.ids import content_id  # noqa: E402
 from newsgraph.pipeline import Options, Pipeline  # noqa: E402
 from newsgraph.types import Article, Failure, RawRecord  # noqa: E402
 
-OUTLETS = ["Wire One", "Daily Two", "Gazette Three", "Weekly Four", "Courier Five", "Herald Six", "Times Seven", "Post Eight"]
+OUTLETS = [
+    "Wire One",
+    "Daily Two",
+    "Gazette Three",
+    "Weekly Four",
+    "Courier Five",
+    "Herald Six",
+    "Times Seven",
+    "Post Eight",
+]
 
 
 def seeds(data: Path, n: int) -> list[RawRecord]:
@@ -46,7 +55,16 @@ def seeds(data: Path, n: int) -> list[RawRecord]:
             r = json.loads(line)
             if r.get("body") and len(r["body"].split()) > 60:
                 text = f"{(r.get('dateline') or '').strip()} {r['body']}".strip()
-                out.append(RawRecord(input_id=f"reuters-{r['newid']}", location=f"reuters#{r['newid']}", text=text, title=r.get("title"), published=(r.get("date") or "")[:10] or None, source="Reuters"))
+                out.append(
+                    RawRecord(
+                        input_id=f"reuters-{r['newid']}",
+                        location=f"reuters#{r['newid']}",
+                        text=text,
+                        title=r.get("title"),
+                        published=(r.get("date") or "")[:10] or None,
+                        source="Reuters",
+                    )
+                )
             if len(out) >= n // 2:
                 break
     allsides = data / "corpora" / "allsides-foreign-affairs"
@@ -57,7 +75,17 @@ def seeds(data: Path, n: int) -> list[RawRecord]:
                 r = json.loads(line)
                 body = r.get("content_original") or r.get("text") or r.get("body") or ""
                 if len(body.split()) > 80:
-                    out.append(RawRecord(input_id=f"allsides-{i}", location=f"allsides#{i}", text=body, title=r.get("title"), published=(r.get("date") or "")[:10] or None, source=r.get("source") or "AllSides", url=r.get("url")))
+                    out.append(
+                        RawRecord(
+                            input_id=f"allsides-{i}",
+                            location=f"allsides#{i}",
+                            text=body,
+                            title=r.get("title"),
+                            published=(r.get("date") or "")[:10] or None,
+                            source=r.get("source") or "AllSides",
+                            url=r.get("url"),
+                        )
+                    )
                 if len(out) >= n:
                     return out
     return out
@@ -82,7 +110,11 @@ def replicate(art: Article, k: int) -> Article:
         ev["actors"] = [ids.get(i, i) for i in ev["actors"]]
         ev["targets"] = [ids.get(i, i) for i in ev["targets"]]
         ev["place"] = ids.get(ev["place"], ev["place"]) if ev.get("place") else None
-    base = dt.date.fromisoformat(d["published"][:10]) if d.get("published") and d["published"][:4].isdigit() else dt.date(2015, 1, 1)
+    base = (
+        dt.date.fromisoformat(d["published"][:10])
+        if d.get("published") and d["published"][:4].isdigit()
+        else dt.date(2015, 1, 1)
+    )
     d["published"] = (base + dt.timedelta(weeks=k)).isoformat()
     d["source"] = {**(d.get("source") or {}), "name": OUTLETS[k % len(OUTLETS)]}
     d["id"] = new(d["id"])
@@ -94,7 +126,8 @@ def replicate(art: Article, k: int) -> Article:
 
 def copy_sqlite_to_postgres(sqlite_path: Path, url: str) -> None:
     """Fill a PostgreSQL store with the rows of a SQLite one built by this script (COPY: minutes, not the
-    half hour the same rows take through the store's inserts). Generated search vectors are PostgreSQL's own."""
+    half hour the same rows take through the store's inserts). Generated search vectors are PostgreSQL's
+    own."""
     import sqlite3
 
     import psycopg
@@ -111,7 +144,12 @@ def copy_sqlite_to_postgres(sqlite_path: Path, url: str) -> None:
             pg.execute(f"TRUNCATE {table.name} CASCADE")
             quoted = ", ".join(f'"{c}"' for c in cols)
             with pg.cursor().copy(f"COPY {table.name} ({quoted}) FROM STDIN") as cp:
-                for row in tqdm(src.execute(f"SELECT {quoted} FROM {table.name}"), desc=f"copy {table.name}", file=sys.stderr, disable=None):
+                for row in tqdm(
+                    src.execute(f"SELECT {quoted} FROM {table.name}"),
+                    desc=f"copy {table.name}",
+                    file=sys.stderr,
+                    disable=None,
+                ):
                     cp.write_row(row)
             pg.commit()
         pg.execute("ANALYZE")
@@ -120,10 +158,12 @@ def copy_sqlite_to_postgres(sqlite_path: Path, url: str) -> None:
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
     s = sorted(samples)
-    return statistics.median(s), s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    return statistics.median(s), s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
 
 
-def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) -> list[tuple[str, str, float, float]]:
+def run(
+    url: str, arts: list[Article], target: int, queries_n: int, label: str
+) -> list[tuple[str, str, float, float]]:
     from sqlalchemy import func, select
 
     from newsgraph.kb import build
@@ -135,7 +175,9 @@ def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) 
     if have >= target * 0.95:  # built by an earlier run (--sqlite FILE, --pg-database NAME): measure only
         print(f"{label}: reusing {have} stored articles", file=sys.stderr)
         with store.engine.connect() as conn:
-            linked = conn.execute(select(schema.quotes.c.id).where(schema.quotes.c.speaker_kb.is_not(None)).limit(1)).first()
+            linked = conn.execute(
+                select(schema.quotes.c.id).where(schema.quotes.c.speaker_kb.is_not(None)).limit(1)
+            ).first()
         if linked is None:  # a store built before quotes carried their speaker's entity
             build.link_speakers(store.engine)
         return _measure(store, label, queries_n, 0.0, 0.0)
@@ -159,7 +201,9 @@ def run(url: str, arts: list[Article], target: int, queries_n: int, label: str) 
     return _measure(store, label, queries_n, load_s, kb_s)
 
 
-def _measure(store, label: str, queries_n: int, load_s: float, kb_s: float) -> list[tuple[str, str, float, float]]:
+def _measure(
+    store, label: str, queries_n: int, load_s: float, kb_s: float
+) -> list[tuple[str, str, float, float]]:
     from sqlalchemy import func, select
 
     from newsgraph.kb import queries
@@ -168,14 +212,39 @@ def _measure(store, label: str, queries_n: int, load_s: float, kb_s: float) -> l
     with store.engine.connect() as conn:
         n_articles = conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
         n_quotes = conn.execute(select(func.count()).select_from(schema.quotes)).scalar_one()
-        speakers = [r[0] for r in conn.execute(select(schema.quotes.c.speaker_name).where(schema.quotes.c.speaker_entity.is_not(None)).group_by(schema.quotes.c.speaker_name).order_by(func.count().desc()).limit(300))]
-        entities = [r[0] for r in conn.execute(select(schema.kb_entities.c.id).order_by(schema.kb_entities.c.article_count.desc()).limit(300))]
-        titles = [r[0] for r in conn.execute(select(schema.articles.c.title).where(schema.articles.c.title.is_not(None)).limit(2000))]
-    print(f"{label}: {n_articles} articles, {n_quotes} quotes; stored in {load_s:.0f} s, knowledge base built in {kb_s:.0f} s", file=sys.stderr)
+        speakers = [
+            r[0]
+            for r in conn.execute(
+                select(schema.quotes.c.speaker_name)
+                .where(schema.quotes.c.speaker_entity.is_not(None))
+                .group_by(schema.quotes.c.speaker_name)
+                .order_by(func.count().desc())
+                .limit(300)
+            )
+        ]
+        entities = [
+            r[0]
+            for r in conn.execute(
+                select(schema.kb_entities.c.id).order_by(schema.kb_entities.c.article_count.desc()).limit(300)
+            )
+        ]
+        titles = [
+            r[0]
+            for r in conn.execute(
+                select(schema.articles.c.title).where(schema.articles.c.title.is_not(None)).limit(2000)
+            )
+        ]
+    print(
+        f"{label}: {n_articles} articles, {n_quotes} quotes; stored in {load_s:.0f} s, knowledge "
+        f"base built in {kb_s:.0f} s",
+        file=sys.stderr,
+    )
     rng = random.Random(7)
     words = [w for t in titles for w in t.split() if len(w) > 4 and w.isalpha()]
     cases = {
-        "quotes by speaker": lambda: queries.quotes(store.engine, speaker=rng.choice(speakers).split()[-1], limit=20),
+        "quotes by speaker": lambda: queries.quotes(
+            store.engine, speaker=rng.choice(speakers).split()[-1], limit=20
+        ),
         "entity timeline": lambda: queries.timeline(store.engine, rng.choice(entities)),
         "full-text search": lambda: queries.search(store.engine, " ".join(rng.sample(words, 2)), limit=20),
     }
@@ -200,22 +269,55 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--seeds", type=int, default=1000, help="articles run through the whole pipeline")
     ap.add_argument("--queries", type=int, default=200)
-    ap.add_argument("--sqlite", type=Path, default=None, help="SQLite file to build (default: a temporary one)")
-    ap.add_argument("--postgres", default=None, help="a PostgreSQL server URL; a new database is made on it and dropped after")
+    ap.add_argument(
+        "--sqlite", type=Path, default=None, help="SQLite file to build (default: a temporary one)"
+    )
+    ap.add_argument(
+        "--postgres",
+        default=None,
+        help="a PostgreSQL server URL; a new database is made on it and dropped after",
+    )
     ap.add_argument("--only", choices=("sqlite", "postgres"), default=None, help="measure one store")
-    ap.add_argument("--pg-database", default=None, help="build into (or measure) this PostgreSQL database and keep it")
-    ap.add_argument("--pg-from-sqlite", action="store_true", help="fill PostgreSQL by copying the SQLite store's rows (--sqlite FILE, built first)")
-    ap.add_argument("--seed-cache", type=Path, default=None, help="JSONL of the seed articles after the pipeline: written once, read after")
+    ap.add_argument(
+        "--pg-database", default=None, help="build into (or measure) this PostgreSQL database and keep it"
+    )
+    ap.add_argument(
+        "--pg-from-sqlite",
+        action="store_true",
+        help="fill PostgreSQL by copying the SQLite store's rows (--sqlite FILE, built first)",
+    )
+    ap.add_argument(
+        "--seed-cache",
+        type=Path,
+        default=None,
+        help="JSONL of the seed articles after the pipeline: written once, read after",
+    )
     args = ap.parse_args()
 
     if args.seed_cache and args.seed_cache.exists():
-        arts = [Article.from_dict(json.loads(x)) for x in args.seed_cache.read_text(encoding="utf-8").splitlines() if x.strip()]
+        arts = [
+            Article.from_dict(json.loads(x))
+            for x in args.seed_cache.read_text(encoding="utf-8").splitlines()
+            if x.strip()
+        ]
     else:
         records = seeds(args.data, args.seeds)
         pipeline = Pipeline()
-        arts = [r for r in tqdm(pipeline.run(records, Options()), total=len(records), desc="pipeline", file=sys.stderr, disable=None) if not isinstance(r, Failure)]
+        arts = [
+            r
+            for r in tqdm(
+                pipeline.run(records, Options()),
+                total=len(records),
+                desc="pipeline",
+                file=sys.stderr,
+                disable=None,
+            )
+            if not isinstance(r, Failure)
+        ]
         if args.seed_cache:
-            args.seed_cache.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in arts), encoding="utf-8")
+            args.seed_cache.write_text(
+                "".join(json.dumps(a.to_dict()) + "\n" for a in arts), encoding="utf-8"
+            )
     print(f"{len(arts)} seed articles through the pipeline", file=sys.stderr)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -228,10 +330,14 @@ def main() -> None:
             name = args.pg_database or "newsgraph_bench_" + uuid.uuid4().hex[:8]
             admin = sa.create_engine(args.postgres, isolation_level="AUTOCOMMIT")
             with admin.connect() as conn:
-                if not conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first():
+                if not conn.execute(
+                    sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+                ).first():
                     conn.execute(sa.text(f"CREATE DATABASE {name}"))
             try:
-                url = sa.engine.make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
+                url = (
+                    sa.engine.make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
+                )
                 if args.pg_from_sqlite:
                     t0 = time.time()
                     copy_sqlite_to_postgres(sqlite, url)

@@ -26,7 +26,11 @@ _WORD = re.compile(r"\w+")
 
 
 def stories(data: Path, n: int) -> list[str]:
-    texts = [json.loads(x)["text"] for x in (data / "ingest" / "pasted-text.dev.jsonl").read_text().splitlines() if x.strip()]
+    texts = [
+        json.loads(x)["text"]
+        for x in (data / "ingest" / "pasted-text.dev.jsonl").read_text().splitlines()
+        if x.strip()
+    ]
     with gzip.open(data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", "rt") as fh:
         for line in fh:
             if len(texts) >= n:
@@ -50,7 +54,9 @@ def spacy_alone():
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=3)
@@ -101,7 +107,10 @@ def main() -> None:
     for name, w, s in rows:
         print(f"{name:<42} {w:>8} {s:>8.2f} {w / s:>9.0f}")
     ours = rows[0][1] / rows[0][2]
-    print(f"newsgraph / spaCy nlp(text): {ours / (rows[1][1] / rows[1][2]):.2f}x; newsgraph / spaCy nlp.pipe: {ours / (rows[2][1] / rows[2][2]):.2f}x")
+    print(
+        f"newsgraph / spaCy nlp(text): {ours / (rows[1][1] / rows[1][2]):.2f}x; newsgraph / spaCy "
+        f"nlp.pipe: {ours / (rows[2][1] / rows[2][2]):.2f}x"
+    )
 
 
 if __name__ == "__main__":

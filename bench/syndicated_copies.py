@@ -30,7 +30,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
     stories = []
-    with gzip.open(args.data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open(
+        args.data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", "rt", encoding="utf-8"
+    ) as fh:
         for line in fh:
             r = json.loads(line)
             if len((r.get("body") or "").split()) >= 120:

@@ -1,6 +1,7 @@
 """Rebuild ``wikinews-sample.jsonl`` from the MEANTIME corpus (Wikinews articles, CC BY 4.0).
 
-    python samples/build_wikinews_sample.py ../shared/data/time/meantime_en > samples/articles/wikinews-sample.jsonl
+    python samples/build_wikinews_sample.py ../shared/data/time/meantime_en \
+        > samples/articles/wikinews-sample.jsonl
 
 MEANTIME keeps each article as tokens with sentence numbers: sentence 0 is the headline, sentence 1
 the date line, the rest the story. The tokens are joined back into text here (one sentence a line;

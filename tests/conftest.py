@@ -17,7 +17,11 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ where stage versions explain the change")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ where stage versions explain the change",
+    )
 
 
 @pytest.fixture
@@ -32,9 +36,18 @@ def shared() -> Path:
     return SHARED
 
 
-def warc_record(uri: str, html: bytes, record_id: str, content_type: str = "text/html; charset=utf-8") -> bytes:
+def warc_record(
+    uri: str, html: bytes, record_id: str, content_type: str = "text/html; charset=utf-8"
+) -> bytes:
     """One WARC/1.1 response record, written by hand so the test sees the format itself."""
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type.encode() + b"\r\nContent-Length: " + str(len(html)).encode() + b"\r\n\r\n" + html
+    http = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: "
+        + content_type.encode()
+        + b"\r\nContent-Length: "
+        + str(len(html)).encode()
+        + b"\r\n\r\n"
+        + html
+    )
     head = (
         "WARC/1.1\r\n"
         "WARC-Type: response\r\n"
@@ -54,7 +67,12 @@ def warc_file(tmp_path: Path, fixtures: Path) -> Path:
     other = page.replace(b"DENVER (AP)", b"BOULDER (AP)").replace(b"Storm closes", b"Blizzard shuts")
     records = [
         warc_record("https://news.example.org/storm", page, "00000000-0000-0000-0000-000000000001"),
-        warc_record("https://news.example.org/logo.png", b"\x89PNG....", "00000000-0000-0000-0000-000000000002", "image/png"),
+        warc_record(
+            "https://news.example.org/logo.png",
+            b"\x89PNG....",
+            "00000000-0000-0000-0000-000000000002",
+            "image/png",
+        ),
         warc_record("https://news.example.org/blizzard", other, "00000000-0000-0000-0000-000000000003"),
     ]
     path = tmp_path / "pages.warc.gz"
@@ -62,7 +80,9 @@ def warc_file(tmp_path: Path, fixtures: Path) -> Path:
     return path
 
 
-POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES"  # a server URL (postgresql+psycopg://user:pw@host/postgres); CI sets it
+POSTGRES_ENV = (
+    "NEWSGRAPH_TEST_POSTGRES"  # a server URL (postgresql+psycopg://user:pw@host/postgres); CI sets it
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -76,7 +96,10 @@ def db_url(request, tmp_path):
 
     server = os.environ.get(POSTGRES_ENV)
     if not server:
-        pytest.skip(f"set {POSTGRES_ENV} to a PostgreSQL server URL to run the store tests on PostgreSQL (.ci/run starts one)")
+        pytest.skip(
+            f"set {POSTGRES_ENV} to a PostgreSQL server URL to run the store tests on PostgreSQL "
+            "(.ci/run starts one)"
+        )
     import sqlalchemy as sa
 
     name = "newsgraph_test_" + uuid.uuid4().hex[:12]

@@ -9,13 +9,27 @@ from typer.testing import CliRunner
 from newsgraph.cli import app as cli
 from newsgraph.web.app import create_app
 
-STORY = 'PARIS, Jan 2 - "France will stand by Ukraine," President Emmanuel Macron said on Tuesday after talks with Olaf Scholz in Paris.'
+STORY = (
+    'PARIS, Jan 2 - "France will stand by Ukraine," President Emmanuel Macron said on Tuesday after '
+    "talks with Olaf Scholz in Paris."
+)
 
 
 @pytest.fixture
 def client(db_url, tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a", "title": "Macron on Ukraine", "published": "2024-01-02", "source": "Wire One", "text": STORY}) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "title": "Macron on Ukraine",
+                "published": "2024-01-02",
+                "source": "Wire One",
+                "text": STORY,
+            }
+        )
+        + "\n"
+    )
     assert CliRunner().invoke(cli, ["ingest", str(path), "--db", db_url]).exit_code == 0
     app = create_app(db_url, token="s3cret", max_body=50_000, per_minute=1000, ingest_per_minute=8)
     with TestClient(app) as c:
@@ -31,9 +45,13 @@ def test_queries_under_api(client):
     assert client.get("/api/quotes", params={"about": "Ukraine"}).json()["total"] == 1
     card = client.get("/api/entities/Macron").json()
     assert card["name"] == "Emmanuel Macron" and card["quotes"]
-    assert client.get("/api/timeline/Macron").json()["items"] == [{"period": "2024-01", "articles": 1, "quotes": 1}]
+    assert client.get("/api/timeline/Macron").json()["items"] == [
+        {"period": "2024-01", "articles": 1, "quotes": 1}
+    ]
     events = client.get("/api/events", params={"type": "CONSULT"}).json()
-    assert events["total"] >= 1 and "Olaf Scholz" in events["items"][0]["actors"] + events["items"][0]["targets"]
+    assert (
+        events["total"] >= 1 and "Olaf Scholz" in events["items"][0]["actors"] + events["items"][0]["targets"]
+    )
     hits = client.get("/api/search", params={"q": "Ukraine"}).json()
     assert hits["total"] == 1
     art = client.get(f"/api/articles/{hits['items'][0]['id']}").json()
@@ -56,23 +74,45 @@ def test_errors_are_json_with_a_reason(client):
 
 
 def test_ingest_needs_the_token(client):
-    item = {"articles": [{"text": "MOSCOW, May 3 (Newswire) - Russia and China held talks in Moscow on Tuesday.", "published": "2024-05-03"}]}
+    item = {
+        "articles": [
+            {
+                "text": "MOSCOW, May 3 (Newswire) - Russia and China held talks in Moscow on Tuesday.",
+                "published": "2024-05-03",
+            }
+        ]
+    }
     assert client.post("/api/ingest", json=item).status_code == 401
-    assert client.post("/api/ingest", json={"not": "valid"}).status_code == 401  # the token is checked before the body
+    assert (
+        client.post("/api/ingest", json={"not": "valid"}).status_code == 401
+    )  # the token is checked before the body
     assert client.post("/api/ingest", json=item, headers={"Authorization": "Bearer wrong"}).status_code == 401
     r = client.post("/api/ingest", json=item, headers={"Authorization": "Bearer s3cret"})
     assert r.status_code == 200 and r.json()["results"][0]["new"] is True
     again = client.post("/api/ingest", json=item, headers={"Authorization": "Bearer s3cret"})
     assert again.json()["results"][0]["new"] is False  # the same article twice changes nothing
-    bad = client.post("/api/ingest", json={"articles": [{"text": "", "html": None}]}, headers={"Authorization": "Bearer s3cret"})
+    bad = client.post(
+        "/api/ingest",
+        json={"articles": [{"text": "", "html": None}]},
+        headers={"Authorization": "Bearer s3cret"},
+    )
     assert bad.status_code == 422 and "exactly one of text and html" in bad.json()["error"]["reason"]
     assert client.get("/api/events", params={"actor": "Russia"}).json()["total"] >= 1
 
 
 def test_size_and_rate_limits(client):
-    r = client.post("/api/ingest", content=b"{" + b" " * 60_000 + b"}", headers={"Authorization": "Bearer s3cret", "content-type": "application/json"})
+    r = client.post(
+        "/api/ingest",
+        content=b"{" + b" " * 60_000 + b"}",
+        headers={"Authorization": "Bearer s3cret", "content-type": "application/json"},
+    )
     assert r.status_code == 413 and "bytes" in r.json()["error"]["reason"]
-    codes = [client.post("/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer s3cret"}).status_code for _ in range(9)]
+    codes = [
+        client.post(
+            "/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer s3cret"}
+        ).status_code
+        for _ in range(9)
+    ]
     assert 429 in codes
     limited = client.post("/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer s3cret"})
     assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1

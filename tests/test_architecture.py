@@ -75,7 +75,7 @@ def cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(n)
         for d in sorted(graph.get(n, ())):
             if state.get(d) == 1:
-                return stack[stack.index(d) :] + [d]
+                return [*stack[stack.index(d) :], d]
             if d not in state and (found := visit(d)):
                 return found
         stack.pop()

@@ -11,7 +11,10 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.store import Store
 from newsgraph.types import Article, Failure
 
-STORY = "LONDON, March 3 (Reuters) - The minister said the meeting was over and that more talks would follow next week.\n"
+STORY = (
+    "LONDON, March 3 (Reuters) - The minister said the meeting was over and that more talks would "
+    "follow next week.\n"
+)
 
 
 def _truncated_gzip() -> bytes:
@@ -41,8 +44,18 @@ def bad_files(tmp_path, fixtures):
 
 
 def test_each_bad_file_fails_alone(bad_files):
-    got = {(r.location.split("/")[-1].split("#")[0], r.code) for r in results(sorted(bad_files.iterdir())) if isinstance(r, Failure)}
-    assert got == {("junk.bin", "E102"), ("empty.txt", "E101"), ("blank.txt", "E101"), ("trunc.txt.gz", "E105"), ("bad.rss", "E107")}
+    got = {
+        (r.location.split("/")[-1].split("#")[0], r.code)
+        for r in results(sorted(bad_files.iterdir()))
+        if isinstance(r, Failure)
+    }
+    assert got == {
+        ("junk.bin", "E102"),
+        ("empty.txt", "E101"),
+        ("blank.txt", "E101"),
+        ("trunc.txt.gz", "E105"),
+        ("bad.rss", "E107"),
+    }
     assert sum(isinstance(r, Article) for r in results(sorted(bad_files.iterdir()))) == 1
 
 
@@ -50,7 +63,10 @@ def test_each_bad_file_fails_alone(bad_files):
     "encoding, text",
     [
         ("cp1251", "МОСКВА. Министр заявил, что переговоры продолжатся на следующей неделе в Женеве."),
-        ("latin-1", "PARIS, March 3 (AFP) - Le ministre a déclaré que la réunion était terminée à l'heure prévue."),
+        (
+            "latin-1",
+            "PARIS, March 3 (AFP) - Le ministre a déclaré que la réunion était terminée à l'heure prévue.",
+        ),
         ("utf-16", "LONDON, March 3 (Reuters) - The minister said the meeting was over."),
         ("utf-8-sig", "LONDON, March 3 (Reuters) - The minister said the meeting was over."),
     ],
@@ -65,7 +81,12 @@ def test_encodings(tmp_path, encoding, text):
 
 def test_mixed_encodings_are_recovered_line_by_line(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes("Headline about a café\n".encode() + "PARIS, March 3 (AFP) - Le théâtre est fermé depuis lundi, selon le maire de la ville.\n".encode("latin-1"))
+    path.write_bytes(
+        "Headline about a café\n".encode()
+        + "PARIS, March 3 (AFP) - Le théâtre est fermé depuis lundi, selon le maire de la ville.\n".encode(
+            "latin-1"
+        )
+    )
     (art,) = results([path])
     assert "théâtre est fermé" in art.text
     assert art.title == "Headline about a café"
@@ -109,7 +130,10 @@ def test_ingest_keeps_failures_and_exits_1(bad_files, tmp_path):
 
 def test_bad_record_raw_bytes_are_kept(tmp_path):
     path = tmp_path / "records.jsonl"
-    path.write_text('{"id": "a", "text": "OSLO, May 4 (Reuters) - The government raised its growth forecast on Thursday."}\n{not json}\n')
+    path.write_text(
+        '{"id": "a", "text": "OSLO, May 4 (Reuters) - The government raised its growth forecast '
+        'on Thursday."}\n{not json}\n'
+    )
     db = tmp_path / "news.db"
     CliRunner().invoke(app, ["ingest", str(path), "--db", str(db)])
     with Store(str(db)) as store:

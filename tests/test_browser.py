@@ -1,4 +1,5 @@
-"""The web UI end to end in headless Chromium (Debian's chromium, driven by Playwright), over the bundled sample.
+"""The web UI end to end in headless Chromium (Debian's chromium, driven by Playwright), over the bundled
+sample.
 
 Set NEWSGRAPH_SCREENSHOTS to a folder to keep a screenshot of each page (the README's come from here:
 NEWSGRAPH_SCREENSHOTS=docs/screenshots).
@@ -18,8 +19,20 @@ from newsgraph.cli import app as cli
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium; .ci/run installs it)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="Debian's chromium is not installed (apt-get install chromium; .ci/run installs it)",
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")

@@ -17,13 +17,17 @@ def test_extract_jsonl_and_exit_codes(fixtures):
 
 
 def test_extract_reads_stdin(fixtures):
-    result = CliRunner().invoke(app, ["extract", "-f", "jsonl", "-"], input=(fixtures / "tass-style.txt").read_text())
+    result = CliRunner().invoke(
+        app, ["extract", "-f", "jsonl", "-"], input=(fixtures / "tass-style.txt").read_text()
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["dateline"]["agency"] == "TASS"
 
 
 def test_extract_published_option(fixtures):
-    result = CliRunner().invoke(app, ["extract", str(fixtures / "tass-style.txt"), "--published", "2023-03-15"])
+    result = CliRunner().invoke(
+        app, ["extract", str(fixtures / "tass-style.txt"), "--published", "2023-03-15"]
+    )
     out = json.loads(result.stdout)
     assert out["dateline"]["value"] == "2023-03-14" and out["published"] == "2023-03-15"
 
@@ -53,7 +57,9 @@ def test_every_command_is_documented_in_the_readme():
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     group = typer.main.get_command(app)
-    names = [n for n in group.commands if n != "eval"] + [f"eval {n}" for n in group.commands["eval"].commands]
+    names = [n for n in group.commands if n != "eval"] + [
+        f"eval {n}" for n in group.commands["eval"].commands
+    ]
     assert len(names) >= 10
     for name in names:
         assert f"newsgraph {name}" in readme, f"`newsgraph {name}` is not in the README"

@@ -11,7 +11,13 @@ from newsgraph.text.layout import display_place
         ("NEW YORK, April 7 (Reuters) - Stocks rose", "NEW YORK", "April 7", "Reuters", "XXXX-04-07"),
         ("MOSCOW (AP) — The Kremlin said", "MOSCOW", None, "AP", None),
         ("PARIS, March 3 (AFP) - The minister", "PARIS", "March 3", "AFP", "XXXX-03-03"),
-        ("KYIV, Ukraine, Feb. 24, 2022 (AP) — Russian forces", "KYIV, Ukraine", "Feb. 24, 2022", "AP", "2022-02-24"),
+        (
+            "KYIV, Ukraine, Feb. 24, 2022 (AP) — Russian forces",
+            "KYIV, Ukraine",
+            "Feb. 24, 2022",
+            "AP",
+            "2022-02-24",
+        ),
         ("LONDON, 3 March (Reuters) - Shares", "LONDON", "3 March", "Reuters", "XXXX-03-03"),
         ("SAN DIEGO, Calif., April 13 - Shr 15 cts", "SAN DIEGO, Calif.", "April 13", None, "XXXX-04-13"),
         ("BEIJING, June 30 (Xinhua) -- China said", "BEIJING", "June 30", "Xinhua", "XXXX-06-30"),
@@ -28,7 +34,12 @@ def test_agency_styles(text, place, date, agency, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["The president said - no more talks", "Unclosed tags WASHINGTON (AP) — The Senate", "In May 2021 the company grew.", ""],
+    [
+        "The president said - no more talks",
+        "Unclosed tags WASHINGTON (AP) — The Senate",
+        "In May 2021 the company grew.",
+        "",
+    ],
 )
 def test_sentences_are_not_datelines(text):
     assert parse_dateline(text) is None

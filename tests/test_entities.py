@@ -43,7 +43,10 @@ def test_dateline_agency_is_an_organisation(fixtures):
 
 
 def test_a_photo_credit_names_its_agency_and_photographer():
-    text = "Talks resume in Geneva\n\n© Reuters/Denis Balibouse\n\nGENEVA, June 30 (Reuters) - Officials met on Tuesday, the ministry said.\n"
+    text = (
+        "Talks resume in Geneva\n\n© Reuters/Denis Balibouse\n\nGENEVA, June 30 (Reuters) - "
+        "Officials met on Tuesday, the ministry said.\n"
+    )
     art = newsgraph.extract_text(text)
     assert [r.kind for r in art.removed] == ["credit"]
     reuters, photographer = by_name(art, "Reuters"), by_name(art, "Denis Balibouse")
@@ -58,7 +61,9 @@ def test_a_photo_credit_names_its_agency_and_photographer():
 @pytest.fixture
 def example(shared):
     folder = shared / "examples" / "tass-geneva-blinken"
-    return newsgraph.extract_text((folder / "article.txt").read_text(encoding="utf-8")), json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return newsgraph.extract_text((folder / "article.txt").read_text(encoding="utf-8")), json.loads(
+        (folder / "expected.json").read_text(encoding="utf-8")
+    )
 
 
 def test_worked_example_merges(example):
@@ -92,7 +97,9 @@ def test_meantime_scoring_runs_beside_spacy(shared):
 
 
 def test_organisations_named_by_their_kind():
-    art = newsgraph.extract_text("Attackers from the DarkSide group hacked the pipeline on Monday, officials said.")
+    art = newsgraph.extract_text(
+        "Attackers from the DarkSide group hacked the pipeline on Monday, officials said."
+    )
     assert ("DarkSide", "ORG") in {(e.name, e.type) for e in art.entities}
 
 
@@ -105,7 +112,11 @@ def test_one_type_per_name_by_the_recognisers_majority():
     ents += [SimpleNamespace(text="Toulouse", label_="PERSON"), SimpleNamespace(text="Mulally", label_="ORG")]
     votes = _label_votes(ents)
     surnames = {"Mulally"}  # "Alan Mulally" is named in the article
-    assert {e.text: _label(e, votes, surnames) for e in ents} == {"Ryanair": "ORG", "Toulouse": "GPE", "Mulally": "PERSON"}
+    assert {e.text: _label(e, votes, surnames) for e in ents} == {
+        "Ryanair": "ORG",
+        "Toulouse": "GPE",
+        "Mulally": "PERSON",
+    }
     assert _label(ents[4], votes, surnames, titled=True) == "PERSON"  # "Mayor Toulouse"
 
 
@@ -121,7 +132,8 @@ def test_a_surname_shared_by_several_full_names_is_not_guessed():
 
 def test_a_surname_goes_to_the_full_name_named_before_it():
     article = newsgraph.extract_text(
-        "Donald Trump spoke on Monday. Melania Trump visited a hospital. Later, Trump told reporters the visit was a success."
+        "Donald Trump spoke on Monday. Melania Trump visited a hospital. Later, Trump told "
+        "reporters the visit was a success."
     )
     people = {e.name: [m.text for m in e.mentions] for e in article.entities if e.type == "PERSON"}
     assert people["Donald Trump"] == ["Donald Trump", "Trump"]
@@ -133,16 +145,24 @@ def test_an_entity_does_not_start_with_the_word_before_the_name():
 
 
 def test_a_country_goes_by_its_short_name_whatever_form_the_article_used():
-    article = newsgraph.extract_text("Ukrainian officials met in Kyiv on Monday. Ukraine said the talks went well.")
+    article = newsgraph.extract_text(
+        "Ukrainian officials met in Kyiv on Monday. Ukraine said the talks went well."
+    )
     (ua,) = [e for e in article.entities if e.country == "UA"]
     assert ua.name == "Ukraine"
 
 
 def test_a_bracket_the_name_does_not_close_is_not_part_of_it():
-    article = newsgraph.extract_text("Witness\n\nThe U.S. Marshals Service declined to comment.\n\n\"The efforts of the (U.S. Marshals Service) and the FBI succeeded,\" he said.")
+    article = newsgraph.extract_text(
+        'Witness\n\nThe U.S. Marshals Service declined to comment.\n\n"The efforts of the (U.S. '
+        'Marshals Service) and the FBI succeeded," he said.'
+    )
     assert "U.S. Marshals Service" in {e.name for e in article.entities}
 
 
 def test_a_courtesy_title_is_not_part_of_the_name():
-    article = newsgraph.extract_text("Syria\n\nNikki Haley, the US envoy, said that new sanctions will be announced on Monday. Ms Haley said the US would not withdraw its troops.")
+    article = newsgraph.extract_text(
+        "Syria\n\nNikki Haley, the US envoy, said that new sanctions will be announced on "
+        "Monday. Ms Haley said the US would not withdraw its troops."
+    )
     assert "Haley" in {e.name for e in article.entities if e.type == "PERSON"}

@@ -37,22 +37,32 @@ def test_actor_target_place_and_date_of_an_attack():
 
 
 def test_light_verbs_take_their_type_from_the_noun():
-    art, names = events_of(BODY + "France imposed sanctions on Iran. Later, Germany and Poland held talks in Warsaw.")
+    art, names = events_of(
+        BODY + "France imposed sanctions on Iran. Later, Germany and Poland held talks in Warsaw."
+    )
     sanction = one(art, "SANCTION")
-    assert [names[a] for a in sanction.actors] == ["France"] and [names[t] for t in sanction.targets] == ["Iran"]
+    assert [names[a] for a in sanction.actors] == ["France"] and [names[t] for t in sanction.targets] == [
+        "Iran"
+    ]
     talks = one(art, "CONSULT")
     assert {names[a] for a in talks.actors} == {"Germany", "Poland"}
     assert names[talks.place] == "Warsaw"
 
 
 def test_modes_cyber_and_obstruct():
-    art, _ = events_of(BODY + "Hackers broke into the computer networks of the port operator on Sunday. Farmers blocked roads near the capital.")
+    art, _ = events_of(
+        BODY + "Hackers broke into the computer networks of the port operator on Sunday. Farmers "
+        "blocked roads near the capital."
+    )
     assert one(art, "ASSAULT").mode == "cyber"
     assert one(art, "PROTEST").mode == "obstruct"
 
 
 def test_planned_conditional_and_negated_acts_are_flagged():
-    art, _ = events_of(BODY + "The rebels said they would release the hostages. If Russia attacks Ukraine, Europe will suffer. The minister did not meet the delegation.")
+    art, _ = events_of(
+        BODY + "The rebels said they would release the hostages. If Russia attacks Ukraine, Europe will "
+        "suffer. The minister did not meet the delegation."
+    )
     intent = one(art, "AGREE")  # an announced cooperative act is an intent to cooperate (PLOVER)
     assert intent.modality == "planned" and intent.hypothetical
     attack = one(art, "ASSAULT")
@@ -90,11 +100,23 @@ def test_event_ids_are_content_hashes():
 
 def test_quad_model_ships_and_gives_a_distribution():
     model = quad.load()
-    assert model is not None, "src/newsgraph/models/quad.json is missing: run python -m newsgraph.models.train_quad"
-    p = model.proba(quad.features("Troops shelled the town and killed ten civilians.", [{"type": "ASSAULT", "modality": "asserted", "depth": 0}]))
+    assert model is not None, (
+        "src/newsgraph/models/quad.json is missing: run python -m newsgraph.models.train_quad"
+    )
+    p = model.proba(
+        quad.features(
+            "Troops shelled the town and killed ten civilians.",
+            [{"type": "ASSAULT", "modality": "asserted", "depth": 0}],
+        )
+    )
     assert abs(sum(p.values()) - 1) < 1e-9
     assert max(p, key=p.get) == "material_conflict"
-    p = model.proba(quad.features("The two presidents signed a trade agreement.", [{"type": "SUPPORT", "modality": "asserted", "depth": 0}]))
+    p = model.proba(
+        quad.features(
+            "The two presidents signed a trade agreement.",
+            [{"type": "SUPPORT", "modality": "asserted", "depth": 0}],
+        )
+    )
     assert max(p, key=p.get) in ("verbal_cooperation", "material_cooperation")
     assert set(QUAD) == set(TYPES)
 

@@ -34,12 +34,19 @@ def test_html_page_metadata(fixtures):
 def test_rss_and_atom_items(fixtures):
     arts, failed = run([fixtures / "feed.rss", fixtures / "feed.atom"])
     assert not failed
-    assert [a.input_id for a in arts] == ["https://news.example.org/bridge", "https://news.example.org/museum", "urn:example:harbour"]
+    assert [a.input_id for a in arts] == [
+        "https://news.example.org/bridge",
+        "https://news.example.org/museum",
+        "urn:example:harbour",
+    ]
     bridge = arts[0]
     assert bridge.source == {"name": "Example Wire", "url": "https://news.example.org/bridge"}
     assert bridge.published.startswith("2023-10-02")
     assert bridge.dateline.value == "2023-10-02"  # the year comes from the item's date
-    assert bridge.text == "The city council approved on Monday the construction of a new bridge across the river.\n\nWork is due to start next spring."
+    assert (
+        bridge.text == "The city council approved on Monday the construction of a new bridge across the "
+        "river.\n\nWork is due to start next spring."
+    )
     assert arts[2].text.startswith("Dock workers ended a five-day strike")
 
 
@@ -55,7 +62,10 @@ def test_jsonl_records_and_bad_lines(fixtures):
 def test_warc_html_responses_only(warc_file):
     arts, failed = run([warc_file])
     assert not failed
-    assert [a.input_id for a in arts] == ["<urn:uuid:00000000-0000-0000-0000-000000000001>", "<urn:uuid:00000000-0000-0000-0000-000000000003>"]
+    assert [a.input_id for a in arts] == [
+        "<urn:uuid:00000000-0000-0000-0000-000000000001>",
+        "<urn:uuid:00000000-0000-0000-0000-000000000003>",
+    ]
     assert arts[1].dateline.place == "Boulder"
     assert arts[0].source["url"] == "https://news.example.org/storm"
 

@@ -66,7 +66,10 @@ def unexplained(stages: list[Stage], old: dict, new: dict) -> list[str]:
             continue
         culprits = explaining_stages(stages, field)
         if not culprits & moved:
-            problems.append(f"{field} changed, but none of {', '.join(sorted(culprits)) or 'its stages'} has a new version")
+            problems.append(
+                f"{field} changed, but none of {', '.join(sorted(culprits)) or 'its stages'} has "
+                "a new version"
+            )
     return problems
 
 
@@ -101,13 +104,15 @@ def test_samples_match_golden_outputs(request):
             dishonest += [f"{name}: {p}" for p in unexplained(pipeline.stages, old, new)]
     if dishonest:
         pytest.fail(
-            "stage output changed without a new stage version (raise the version of the stage that changed it):\n  "
-            + "\n  ".join(dishonest[:40])
+            "stage output changed without a new stage version (raise the version of the stage "
+            "that changed it):\n  " + "\n  ".join(dishonest[:40])
         )
     if changed and not update:
         pytest.fail(
-            f"{len(changed)} golden outputs differ ({', '.join(changed[:10])}{' …' if len(changed) > 10 else ''}); "
-            "the stage versions explain it: run `pytest tests/test_golden.py --update-golden` and read the diff"
+            f"{len(changed)} golden outputs differ "
+            f"({', '.join(changed[:10])}{' …' if len(changed) > 10 else ''}); "
+            "the stage versions explain it: run `pytest tests/test_golden.py --update-golden` "
+            "and read the diff"
         )
     if update:
         for name in set(expected) - set(actual):

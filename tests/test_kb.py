@@ -1,4 +1,5 @@
-"""The knowledge base across articles: copies, quote clusters, entities, queries, exports — on SQLite and PostgreSQL."""
+"""The knowledge base across articles: copies, quote clusters, entities, queries, exports — on SQLite and
+PostgreSQL."""
 
 import csv
 import io
@@ -14,11 +15,15 @@ from newsgraph.kb.build import kb_key
 from newsgraph.store import Store
 
 STORY = (
-    "FRANKFURT, June 6 (Reuters) - The central bank kept its main interest rate unchanged on Thursday, saying "
+    "FRANKFURT, June 6 (Reuters) - The central bank kept its main interest rate unchanged on "
+    "Thursday, saying "
     "inflation had eased faster than expected in the spring and that the labour market remained tight.\n\n"
-    '"We are not in a hurry to cut rates again," central bank president Maria Keller told reporters in Frankfurt.\n\n'
-    "Policymakers said further cuts would depend on wage data due in July, and that the outlook for growth remained weak. "
-    "Economists polled last week had expected the decision, though several had seen a chance of a cut in June."
+    '"We are not in a hurry to cut rates again," central bank president Maria Keller told '
+    "reporters in Frankfurt.\n\n"
+    "Policymakers said further cuts would depend on wage data due in July, and that the outlook "
+    "for growth remained weak. "
+    "Economists polled last week had expected the decision, though several had seen a chance of "
+    "a cut in June."
 )
 
 
@@ -31,18 +36,39 @@ def corpus(tmp_path):
     """An original, two syndicated copies (new headline and wire credit; trimmed and re-paragraphed), a
     different story on the same event, and another outlet quoting the same words."""
     rows = [
-        {"id": "orig", "title": "Central bank holds rates", "published": "2024-06-06", "source": "Wire One", "text": STORY},
-        {"id": "copy-headline", "title": "Rates unchanged as inflation cools", "published": "2024-06-07", "source": "Daily Two", "text": STORY.replace("(Reuters) - ", "/Reuters/ ")},
-        {"id": "copy-trimmed", "title": "Bank on hold", "published": "2024-06-07", "source": "Gazette Three", "text": STORY.rsplit("\n\n", 1)[0].replace("\n\n", " ")},
+        {
+            "id": "orig",
+            "title": "Central bank holds rates",
+            "published": "2024-06-06",
+            "source": "Wire One",
+            "text": STORY,
+        },
+        {
+            "id": "copy-headline",
+            "title": "Rates unchanged as inflation cools",
+            "published": "2024-06-07",
+            "source": "Daily Two",
+            "text": STORY.replace("(Reuters) - ", "/Reuters/ "),
+        },
+        {
+            "id": "copy-trimmed",
+            "title": "Bank on hold",
+            "published": "2024-06-07",
+            "source": "Gazette Three",
+            "text": STORY.rsplit("\n\n", 1)[0].replace("\n\n", " "),
+        },
         {
             "id": "other",
             "title": "Keller keeps markets guessing",
             "published": "2024-06-08",
             "source": "Weekly Four",
             "text": (
-                "BERLIN, June 8 - Investors spent the week guessing what the central bank would do next after its decision to stand pat. "
-                '"We are not in a hurry to cut rates again," Maria Keller said on Thursday. Analysts at two banks said they now expect '
-                "no move before the autumn, and bond yields rose in response. John Smith of Alpha Bank said the bank had been clear."
+                "BERLIN, June 8 - Investors spent the week guessing what the central bank would "
+                "do next after its decision to stand pat. "
+                '"We are not in a hurry to cut rates again," Maria Keller said on Thursday. '
+                "Analysts at two banks said they now expect "
+                "no move before the autumn, and bond yields rose in response. John Smith of "
+                "Alpha Bank said the bank had been clear."
             ),
         },
         {
@@ -50,7 +76,8 @@ def corpus(tmp_path):
             "title": "Another Smith",
             "published": "2024-07-01",
             "source": "Weekly Four",
-            "text": "LONDON, July 1 - Jane Smith, a teacher from Leeds, said the strike would go ahead. Smith said teachers had no choice.",
+            "text": "LONDON, July 1 - Jane Smith, a teacher from Leeds, said the strike would go ahead. "
+            "Smith said teachers had no choice.",
         },
     ]
     path = tmp_path / "corpus.jsonl"
@@ -118,9 +145,13 @@ def test_cli_queries_in_every_format(db_url, corpus):
     assert out.exit_code == 0, out.output
     items = json.loads(out.stdout)
     assert items and all("Keller" in (q["speaker_name"] or "") for q in items)
-    out = runner.invoke(app, ["quotes", "--speaker", "Keller", "--since", "2024-06-08", "--db", db_url, "--format", "jsonl"])
+    out = runner.invoke(
+        app, ["quotes", "--speaker", "Keller", "--since", "2024-06-08", "--db", db_url, "--format", "jsonl"]
+    )
     assert [json.loads(x)["published"] for x in out.stdout.splitlines()] == ["2024-06-08"]
-    out = runner.invoke(app, ["quotes", "--search", "hurry", "--no-copies", "--db", db_url, "--format", "csv"])
+    out = runner.invoke(
+        app, ["quotes", "--search", "hurry", "--no-copies", "--db", db_url, "--format", "csv"]
+    )
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert len(rows) == 2  # the original and the other outlet; the copies are left out
     out = runner.invoke(app, ["entity", "Keller", "--db", db_url])
@@ -137,7 +168,17 @@ def test_cli_queries_in_every_format(db_url, corpus):
 
 def test_quotes_about_an_entity(db_url, tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text(jsonl([{"id": "a", "published": "2024-01-02", "text": 'PARIS, Jan 2 - "France will stand by Ukraine," Emmanuel Macron said on Tuesday.'}]))
+    path.write_text(
+        jsonl(
+            [
+                {
+                    "id": "a",
+                    "published": "2024-01-02",
+                    "text": 'PARIS, Jan 2 - "France will stand by Ukraine," Emmanuel Macron said on Tuesday.',
+                }
+            ]
+        )
+    )
     ingest(db_url, path)
     with Store(db_url) as store:
         res = queries.quotes(store.engine, about="Ukraine")
@@ -165,7 +206,20 @@ def test_exports(db_url, corpus, tmp_path):
     recs = [json.loads(x) for x in out.stdout.splitlines()]
     keller = next(r for r in recs if "not in a hurry" in r["quotation"])
     assert keller["numOccurrences"] >= 3 and keller["speaker"] == "Maria Keller" and keller["qids"] == []
-    res = runner.invoke(app, ["export", "--db", db_url, "--format", "parquet", "--table", "quotes", "--out", str(tmp_path / "q.parquet")])
+    res = runner.invoke(
+        app,
+        [
+            "export",
+            "--db",
+            db_url,
+            "--format",
+            "parquet",
+            "--table",
+            "quotes",
+            "--out",
+            str(tmp_path / "q.parquet"),
+        ],
+    )
     assert res.exit_code == 0, res.output
     import pyarrow.parquet as pq
 
@@ -186,7 +240,12 @@ def test_near_identical_quotes_cluster_and_different_ones_do_not():
 
 
 def test_wire_credits_and_layout_do_not_hide_a_copy():
-    a = "MOSCOW, May 3 /TASS/. The talks ended without agreement, officials said. Both sides will meet again in June."
-    b = "MOSCOW (Reuters) - The talks ended\n\nwithout agreement, officials said.   Both sides will meet again in June."
+    a = (
+        "MOSCOW, May 3 /TASS/. The talks ended without agreement, officials said. Both sides will "
+        "meet again in June."
+    )
+    b = (
+        "MOSCOW (Reuters) - The talks ended\n\nwithout agreement, officials said.   Both sides will "
+        "meet again in June."
+    )
     assert clusters.words(a)[3:] == clusters.words(b)[1:]
-

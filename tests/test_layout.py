@@ -42,8 +42,10 @@ def test_hard_wrapped_wire_copy_is_reflowed(fixtures):
     assert art.title == "HARBOUR AUTHORITY TO EXTEND QUAY BY 400 METRES"
     assert art.dateline.text == "ROTTERDAM, March 5"
     assert [p.text for p in art.paragraphs] == [
-        "The port authority said it will extend its main container quay by 400 metres over the next two years to cope with larger ships.",
-        "The work will cost about 120 mln guilders, a spokesman said, and will be financed from the authority's own reserves.",
+        "The port authority said it will extend its main container quay by 400 metres over the "
+        "next two years to cope with larger ships.",
+        "The work will cost about 120 mln guilders, a spokesman said, and will be financed from "
+        "the authority's own reserves.",
     ]
     assert [r.kind for r in art.removed] == ["signoff"]
 
@@ -56,11 +58,17 @@ def test_paragraph_spans_point_into_text(fixtures):
 
 
 def test_page_without_dateline():
-    text = "Latest news\nLocal library extends opening hours\nThe city library will stay open until nine in the evening on weekdays from next month, the council said on Monday.\nShare"
+    text = (
+        "Latest news\nLocal library extends opening hours\nThe city library will stay open until "
+        "nine in the evening on weekdays from next month, the council said on Monday.\nShare"
+    )
     art = extract_text(text)
     assert art.dateline is None
     assert art.title == "Local library extends opening hours"
-    assert art.text == "The city library will stay open until nine in the evening on weekdays from next month, the council said on Monday."
+    assert (
+        art.text == "The city library will stay open until nine in the evening on weekdays from next month, "
+        "the council said on Monday."
+    )
 
 
 def test_same_text_same_id(fixtures):
@@ -86,11 +94,22 @@ def test_split_blocks_keeps_one_paragraph_a_line():
 
 
 def test_a_promo_line_behind_invisible_spaces_is_furniture():
-    art = extract_text("Saudi\n\nThe prince met Pompeo on Tuesday.\n\n\u200b\u200bMore:Saudis to admit journalist was killed\n\nPompeo said the talks were candid.")
+    art = extract_text(
+        "Saudi\n\nThe prince met Pompeo on Tuesday.\n\n\u200b\u200bMore:Saudis to admit "
+        "journalist was killed\n\nPompeo said the talks were candid."
+    )
     assert "More:" not in art.text
 
 
 def test_a_long_photo_caption_is_furniture():
-    caption = "FILE PHOTO: A view of the U.S. and Cuban flags prior to the signing of agreements between the Port of Cleveland and the Cuban port of Mariel, in Havana, Cuba, October 27, 2017."
+    caption = (
+        "FILE PHOTO: A view of the U.S. and Cuban flags prior to the signing of agreements between "
+        "the Port of Cleveland and the Cuban port of Mariel, in Havana, Cuba, October 27, 2017."
+    )
     assert classify_line(caption) == "caption"
-    assert classify_line("FILE - In this Oct. 3, 2018 file photo, the crown prince speaks during a meeting in Riyadh.") == "caption"
+    assert (
+        classify_line(
+            "FILE - In this Oct. 3, 2018 file photo, the crown prince speaks during a meeting in Riyadh."
+        )
+        == "caption"
+    )

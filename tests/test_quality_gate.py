@@ -1,4 +1,5 @@
-"""Quality gate on the shared development data: floors only move up."""
+"""Quality gate on the shared development data: floors only move up. Slow (whole evaluation sets):
+`make gates` runs them, `make check` runs them after the lint and the fast suite."""
 
 import pytest
 
@@ -7,6 +8,8 @@ from newsgraph.eval import ingest as ev
 PASTED_FLOOR = 0.99
 REUTERS_FLOOR = 0.995
 ZYTE_F1_FLOOR = 0.96
+
+pytestmark = pytest.mark.slow
 
 
 def test_pasted_wire_stories(shared):
@@ -22,7 +25,6 @@ def test_reuters_datelines(shared):
     assert report.systems["newsgraph"]["place_and_date"] >= REUTERS_FLOOR, report.errors[:5]
 
 
-@pytest.mark.slow
 def test_zyte_bodies(shared):
     report = ev.score_zyte(shared / "data" / "ingest" / "zyte-aeb")
     ours = report.systems["newsgraph"]
@@ -44,22 +46,28 @@ def test_plover_event_types(shared):
     assert ours["type_and_source_actor"] >= PLOVER_ACTOR_FLOOR
 
 
-@pytest.mark.slow
 def test_shipped_quad_model_is_what_the_training_script_makes(shared, tmp_path):
     """The quad model's features include the event rules' findings: a change to the rules needs a retrain."""
-    pytest.importorskip("sklearn", reason="scikit-learn comes with the peers extra (pip install -e '.[peers]')")
+    pytest.importorskip(
+        "sklearn", reason="scikit-learn comes with the peers extra (pip install -e '.[peers]')"
+    )
     from newsgraph.models import quad, train_quad
 
     out = tmp_path / "quad.json"
-    train_quad.main([str(shared / "data" / "events" / "conflibert" / "cameo_class" / "train.tsv"), "--out", str(out)])
-    assert out.read_bytes() == quad.MODEL_PATH.read_bytes(), "run python -m newsgraph.models.train_quad … and commit quad.json"
+    train_quad.main(
+        [str(shared / "data" / "events" / "conflibert" / "cameo_class" / "train.tsv"), "--out", str(out)]
+    )
+    assert out.read_bytes() == quad.MODEL_PATH.read_bytes(), (
+        "run python -m newsgraph.models.train_quad … and commit quad.json"
+    )
 
 
-TIMEX_VALUE_F1_FLOOR = 0.845  # TimeBank + AQUAINT (0.852) and MEANTIME (0.858), values compared in one spelling
+TIMEX_VALUE_F1_FLOOR = (
+    0.845  # TimeBank + AQUAINT (0.852) and MEANTIME (0.858), values compared in one spelling
+)
 TIMEX_STRICT_F1_FLOOR = 0.85  # extents as TimeML writes them (0.859 / 0.870)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("folder", ["TBAQ-cleaned", "meantime_en/intra-doc_annotation"])
 def test_timex_values(shared, folder):
     from newsgraph.eval.timex import score_timex
@@ -74,7 +82,6 @@ QUOTES_STRICT_FLOOR = 0.60
 QUOTES_SPEAKER_FLOOR = 0.89
 
 
-@pytest.mark.slow
 def test_quotes_on_polnear_dev(shared):
     from newsgraph.eval.quotes import score_quotes
 

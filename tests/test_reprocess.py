@@ -13,7 +13,11 @@ OLDER = "quotes.hybrid.v0"  # a version no code has: what an older store would h
 
 
 def _ingest(fixtures, db):
-    inputs = [str(fixtures / "feed.rss"), str(fixtures / "tass-style.txt"), str(fixtures / "quotes-story.txt")]
+    inputs = [
+        str(fixtures / "feed.rss"),
+        str(fixtures / "tass-style.txt"),
+        str(fixtures / "quotes-story.txt"),
+    ]
     result = CliRunner().invoke(app, ["ingest", *inputs, "--db", db])
     assert result.exit_code == 0, result.output
     return inputs
@@ -26,8 +30,14 @@ def _age(store: Store, drop_raw: bool = False) -> None:
     quotes_stage = next(n for n in Pipeline().names if n.startswith("quotes."))
     with store.engine.begin() as conn:
         for aid, pipeline, record in conn.execute(sa.select(a.c.id, a.c.pipeline, a.c.record)).all():
-            record = dict(record, stages=[OLDER if n == quotes_stage else n for n in record["stages"]], quotes=[])
-            conn.execute(sa.update(a).where(a.c.id == aid).values(pipeline=pipeline.replace(quotes_stage, OLDER), record=record))
+            record = dict(
+                record, stages=[OLDER if n == quotes_stage else n for n in record["stages"]], quotes=[]
+            )
+            conn.execute(
+                sa.update(a)
+                .where(a.c.id == aid)
+                .values(pipeline=pipeline.replace(quotes_stage, OLDER), record=record)
+            )
         conn.execute(sa.delete(schema.quotes))
         conn.execute(sa.delete(schema.quote_mentions))
         if conn.dialect.name == "sqlite":
@@ -51,7 +61,9 @@ def test_reprocess_stale_brings_older_articles_up_to_date(db_url, fixtures, tmp_
     assert result.exit_code == 0, result.output
     assert "4 article(s) made again, 0 already current" in result.output
     with Store(db_url) as store:
-        assert table_dump(store) == fresh  # items, search tables and knowledge base as a fresh ingest made them
+        assert (
+            table_dump(store) == fresh
+        )  # items, search tables and knowledge base as a fresh ingest made them
     again = CliRunner().invoke(app, ["reprocess", "--db", db_url])
     assert "0 article(s) made again, 4 already current" in again.output
 
@@ -92,4 +104,11 @@ def test_an_input_whose_article_changed_replaces_the_older_one(db_url, fixtures)
         assert [a.id for a in store.articles()] == [current.id]
         assert store.put(current) == "known"
         with store.engine.connect() as conn:
-            assert conn.execute(sa.select(sa.func.count()).select_from(schema.quotes).where(schema.quotes.c.article_id == older.id)).scalar_one() == 0
+            assert (
+                conn.execute(
+                    sa.select(sa.func.count())
+                    .select_from(schema.quotes)
+                    .where(schema.quotes.c.article_id == older.id)
+                ).scalar_one()
+                == 0
+            )

@@ -11,19 +11,32 @@ from newsgraph.store import Store
 def test_migrations_create_the_schema(db_url):
     with Store(db_url) as store:
         tables = set(inspect(store.engine).get_table_names())
-    assert {"articles", "article_inputs", "failures", "quotes", "entities", "timexes", "events", "alembic_version"} <= tables
+    assert {
+        "articles",
+        "article_inputs",
+        "failures",
+        "quotes",
+        "entities",
+        "timexes",
+        "events",
+        "alembic_version",
+    } <= tables
     assert {"kb_entities", "entity_links", "quote_clusters", "quote_mentions", "event_participants"} <= tables
 
 
 def test_ingesting_twice_changes_nothing(tmp_path, fixtures):
     db = str(tmp_path / "news.db")
     runner = CliRunner()
-    first = runner.invoke(app, ["ingest", str(fixtures / "feed.rss"), str(fixtures / "tass-style.txt"), "--db", db])
+    first = runner.invoke(
+        app, ["ingest", str(fixtures / "feed.rss"), str(fixtures / "tass-style.txt"), "--db", db]
+    )
     assert first.exit_code == 0, first.output
     dump1 = (tmp_path / "news.db").read_bytes()
     with Store(db) as store:
         ids = sorted(a.id for a in store.articles())
-    second = runner.invoke(app, ["ingest", str(fixtures / "feed.rss"), str(fixtures / "tass-style.txt"), "--db", db])
+    second = runner.invoke(
+        app, ["ingest", str(fixtures / "feed.rss"), str(fixtures / "tass-style.txt"), "--db", db]
+    )
     assert "0 new article(s), 3 already stored" in second.output
     with Store(db) as store:
         assert sorted(a.id for a in store.articles()) == ids

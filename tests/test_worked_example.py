@@ -10,7 +10,9 @@ from newsgraph import extract_text
 @pytest.fixture
 def example(shared):
     folder = shared / "examples" / "tass-geneva-blinken"
-    return (folder / "article.txt").read_text(encoding="utf-8"), json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return (folder / "article.txt").read_text(encoding="utf-8"), json.loads(
+        (folder / "expected.json").read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize("published", [None, "2021-06-30"])

@@ -15,7 +15,13 @@ def dumps(obj: Any, pretty: bool = False) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False, indent=2 if pretty else None)
 
 
-def write_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], out: TextIO | None = None, widths: dict[str, int] | None = None) -> None:
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str],
+    out: TextIO | None = None,
+    widths: dict[str, int] | None = None,
+) -> None:
     out = out or sys.stdout
     rows = list(rows)
     if fmt == "json":

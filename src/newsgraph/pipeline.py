@@ -27,8 +27,25 @@ GIVEN_TEXT = ("text", "title", "dateline", "published", "removed")
 # Set to 1 (the test suite does) to check, around every stage, that it changed only what it assigns.
 CHECK_CONTRACTS_ENV = "NEWSGRAPH_CHECK_CONTRACTS"
 # The output fields a stage may assign; ``id`` and ``stages`` are the pipeline's own.
-CONTRACT_FIELDS = ("source", "title", "deck", "byline", "dateline", "published", "published_from", "language", "text",
-                   "paragraphs", "removed", "quotes", "entities", "timexes", "events", "topics", "warnings")
+CONTRACT_FIELDS = (
+    "source",
+    "title",
+    "deck",
+    "byline",
+    "dateline",
+    "published",
+    "published_from",
+    "language",
+    "text",
+    "paragraphs",
+    "removed",
+    "quotes",
+    "entities",
+    "timexes",
+    "events",
+    "topics",
+    "warnings",
+)
 
 
 @dataclass
@@ -40,7 +57,12 @@ class Options:
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[str] | None = None, provided: Sequence[str] = _PROVIDED, check_contracts: bool | None = None):
+    def __init__(
+        self,
+        stages: Sequence[str] | None = None,
+        provided: Sequence[str] = _PROVIDED,
+        check_contracts: bool | None = None,
+    ):
         """``provided``: what the articles given to :meth:`apply` already hold (``("text",)`` for an
         article whose clean text is known, as in evaluation on gold texts). ``check_contracts``: raise
         :class:`PipelineError` when a stage changes an output field it does not declare in ``assigns``
@@ -80,7 +102,9 @@ class Pipeline:
                 return result
         return _finish(result, record)
 
-    def run(self, records: Iterable[RawRecord | Failure], options: Options | None = None, batch_size: int = 32) -> Iterator[Article | Failure]:
+    def run(
+        self, records: Iterable[RawRecord | Failure], options: Options | None = None, batch_size: int = 32
+    ) -> Iterator[Article | Failure]:
         """Process records in order, in batches so that stages with a batched form (the parser)
         run once per batch; a record that fails in a batched stage is retried alone."""
         options = options or Options()
@@ -94,14 +118,16 @@ class Pipeline:
             yield from self._run_batch(batch, options)
 
     def _run_batch(self, batch: list[RawRecord | Failure], options: Options) -> list[Article | Failure]:
-        results: list[Article | Failure] = [r if isinstance(r, Failure) else new_article(r, options) for r in batch]
+        results: list[Article | Failure] = [
+            r if isinstance(r, Failure) else new_article(r, options) for r in batch
+        ]
         for st in self.stages:
             live = [i for i, r in enumerate(results) if isinstance(r, Article)]
             if st.batch is not None and len(live) > 1:
                 before = [self._fields(results[i]) for i in live]  # type: ignore[arg-type]
                 try:
                     done = st.batch([results[i] for i in live])  # type: ignore[misc]
-                except Exception:  # noqa: BLE001 - one bad record: retry each alone below
+                except Exception:
                     pass
                 else:
                     for i, doc, old in zip(live, done, before, strict=True):
@@ -111,8 +137,8 @@ class Pipeline:
                     continue
             for i in live:
                 results[i] = self._run_stage(st, results[i], batch[i])  # type: ignore[arg-type]
-        return [r if isinstance(r, Failure) else _finish(r, batch[i]) for i, r in enumerate(results)]  # type: ignore[arg-type]
-
+        # type: ignore[arg-type]
+        return [r if isinstance(r, Failure) else _finish(r, batch[i]) for i, r in enumerate(results)]
 
     def _fields(self, doc: Article) -> dict[str, str] | None:
         """The output fields of an article, serialised, where contracts are checked."""
@@ -125,11 +151,14 @@ class Pipeline:
         if before is None:
             return
         after = self._fields(doc)
-        undeclared = [f for f in CONTRACT_FIELDS if before[f] != after[f] and f not in st.assigns]  # type: ignore[index]
+        # type: ignore[index]
+        undeclared = [f for f in CONTRACT_FIELDS if before[f] != after[f] and f not in st.assigns]
         if undeclared:
             raise PipelineError(
-                f"stage {st.name!r} changed {', '.join(undeclared)} of {doc.location or doc.input_id or 'an article'}, "
-                f"which it does not declare in assigns={st.assigns!r}; declare them (and give the stage a new version "
+                f"stage {st.name!r} changed {', '.join(undeclared)} of "
+                f"{doc.location or doc.input_id or 'an article'}, "
+                f"which it does not declare in assigns={st.assigns!r}; declare them (and give the "
+                "stage a new version "
                 "if its output changed)"
             )
 
@@ -142,14 +171,22 @@ class Pipeline:
 
 
 def _record_of(doc: Article) -> RawRecord:
-    return RawRecord(input_id=doc.input_id, location=doc.location or doc.input_id or "<article>", text=doc.text)
+    return RawRecord(
+        input_id=doc.input_id, location=doc.location or doc.input_id or "<article>", text=doc.text
+    )
 
 
 def _run_stage(st: Stage, doc: Article, record: RawRecord) -> Article | Failure:
     try:
         doc = st(doc)
     except NewsgraphError as exc:
-        return Failure(record.location, exc.code, f"{record.location}: stage {st.name}: {exc.message}", input_id=record.input_id, raw=_raw(record))
+        return Failure(
+            record.location,
+            exc.code,
+            f"{record.location}: stage {st.name}: {exc.message}",
+            input_id=record.input_id,
+            raw=_raw(record),
+        )
     except Exception as exc:  # a bug or odd input in one stage must not stop the batch
         return Failure(
             record.location,
@@ -165,10 +202,18 @@ def _run_stage(st: Stage, doc: Article, record: RawRecord) -> Article | Failure:
 def _finish(doc: Article, record: RawRecord) -> Article | Failure:
     """Last checks: some text, every span true to its text; then the content-hash id."""
     if not doc.text.strip():
-        return Failure(record.location, E_NO_CONTENT, f"{record.location}: no article text found in the page", input_id=record.input_id, raw=_raw(record))
+        return Failure(
+            record.location,
+            E_NO_CONTENT,
+            f"{record.location}: no article text found in the page",
+            input_id=record.input_id,
+            raw=_raw(record),
+        )
     bad = check_spans(doc)
     if bad:
-        return Failure(record.location, E_SPAN, f"{record.location}: {bad}", input_id=record.input_id, raw=_raw(record))
+        return Failure(
+            record.location, E_SPAN, f"{record.location}: {bad}", input_id=record.input_id, raw=_raw(record)
+        )
     doc.raw_text = doc.raw_html = doc.nlp = None
     doc.id = article_id(doc)
     return doc
@@ -226,7 +271,10 @@ def check_spans(doc: Article) -> str | None:
     for what, span in iter_spans(doc):
         target = doc.field_text(span.field)
         if not (0 <= span.start <= span.end <= len(target)) or target[span.start : span.end] != span.text:
-            return f"{what}: span [{span.start}:{span.end}] of {span.field or 'text'} is {target[span.start : span.end]!r}, not {span.text!r}"
+            return (
+                f"{what}: span [{span.start}:{span.end}] of {span.field or 'text'} is "
+                f"{target[span.start : span.end]!r}, not {span.text!r}"
+            )
     return None
 
 

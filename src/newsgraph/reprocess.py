@@ -64,7 +64,12 @@ def plans(store: Store, pipeline: Pipeline, stale_only: bool) -> Iterator[Plan |
             yield Plan(aid, stored=store.get(aid))
 
 
-def reprocess(store: Store, stale_only: bool = True, progress: Callable[[Iterable], Iterable] = lambda x: x, batch_size: int = 32) -> Summary:
+def reprocess(
+    store: Store,
+    stale_only: bool = True,
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+    batch_size: int = 32,
+) -> Summary:
     """Run this code's stages again over the stored articles (only those made by other stage
     versions, with ``stale_only``), replace them, and rebuild the knowledge base."""
     pipeline = Pipeline()
@@ -97,7 +102,8 @@ def _run(store: Store, pipeline: Pipeline, language: Pipeline, batch: list[Plan]
 
 
 def _results(pipeline: Pipeline, language: Pipeline, batch: list[Plan]) -> list[Article | Failure]:
-    """Each plan's new article, the raw records in batches per caller's date (the parser runs once a batch)."""
+    """Each plan's new article, the raw records in batches per caller's date (the parser runs once a
+    batch)."""
     out: dict[int, Article | Failure] = {}
     by_date: dict[str | None, list[int]] = {}
     for k, plan in enumerate(batch):
@@ -106,7 +112,8 @@ def _results(pipeline: Pipeline, language: Pipeline, batch: list[Plan]) -> list[
         else:
             out[k] = language.apply(_language_input(plan.stored))  # type: ignore[arg-type]
     for published, ks in by_date.items():
-        results = pipeline.run([batch[k].record for k in ks], Options(published=published))  # type: ignore[misc]
+        # type: ignore[misc]
+        results = pipeline.run([batch[k].record for k in ks], Options(published=published))
         out.update(zip(ks, results, strict=True))
     return [out[k] for k in range(len(batch))]
 

@@ -21,7 +21,9 @@ class Span:
     start: int
     end: int
     text: str
-    field: str | None = None  # None: the article's ``text``; else one of SPAN_FIELDS, or "removed.N" (the Nth removed item)
+    field: str | None = (
+        None  # None: the article's ``text``; else one of SPAN_FIELDS, or "removed.N" (the Nth removed item)
+    )
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -67,7 +69,14 @@ class Timex(Span):
     mod: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+        d: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
         if self.mod:
             d["mod"] = self.mod
         if self.field:
@@ -76,7 +85,16 @@ class Timex(Span):
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Timex:  # type: ignore[override]
-        return cls(d["start"], d["end"], d["text"], d.get("field"), d.get("id", ""), d.get("type", "DATE"), d.get("value", ""), d.get("mod"))
+        return cls(
+            d["start"],
+            d["end"],
+            d["text"],
+            d.get("field"),
+            d.get("id", ""),
+            d.get("type", "DATE"),
+            d.get("value", ""),
+            d.get("mod"),
+        )
 
 
 @dataclass
@@ -93,7 +111,8 @@ class Entity:
     geonameid: int | None = None  # an unambiguous city
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type, "titles": list(self.titles), "kb_id": self.kb_id,
+        d: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type,
+        "titles": list(self.titles), "kb_id": self.kb_id,
                              "mentions": [m.to_dict() for m in self.mentions]}  # fmt: skip
         if self.country is not None:
             d["country"] = self.country
@@ -103,8 +122,16 @@ class Entity:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
-        return cls(d["id"], d["name"], d["type"], list(d.get("titles", [])), d.get("kb_id"),
-                   [Mention.from_dict(m) for m in d.get("mentions", [])], d.get("country"), d.get("geonameid"))  # type: ignore[misc]  # fmt: skip
+        return cls(
+            d["id"],
+            d["name"],
+            d["type"],
+            list(d.get("titles", [])),
+            d.get("kb_id"),
+            [Mention.from_dict(m) for m in d.get("mentions", [])],
+            d.get("country"),
+            d.get("geonameid"),
+        )
 
 
 @dataclass
@@ -120,7 +147,12 @@ class Speaker:
     entities: list[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"name": self.name, "entity": self.entity, "mention": self.mention.to_dict() if self.mention else None, "form": self.form}
+        d: dict[str, Any] = {
+            "name": self.name,
+            "entity": self.entity,
+            "mention": self.mention.to_dict() if self.mention else None,
+            "form": self.form,
+        }
         if self.entities is not None:
             d["entities"] = list(self.entities)
         return d
@@ -128,7 +160,13 @@ class Speaker:
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Speaker:
         d = d or {}
-        return cls(d.get("name"), d.get("entity"), Span.from_dict(d.get("mention")), d.get("form", "none"), d.get("entities"))
+        return cls(
+            d.get("name"),
+            d.get("entity"),
+            Span.from_dict(d.get("mention")),
+            d.get("form", "none"),
+            d.get("entities"),
+        )
 
 
 @dataclass
@@ -165,9 +203,13 @@ class Quote:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         parts = d.get("parts")
-        return cls(d["id"], d["kind"], Speaker.from_dict(d.get("speaker")), Span.from_dict(d["content"]),  # type: ignore[arg-type]
-                   Span.from_dict(d.get("cue")), [Span.from_dict(o) for o in d.get("occurrences", [])],  # type: ignore[misc]
-                   d.get("confidence", 0.0), [Span.from_dict(p) for p in parts] if parts is not None else None,  # type: ignore[misc]
+        # type: ignore[arg-type]
+        return cls(d["id"], d["kind"], Speaker.from_dict(d.get("speaker")), Span.from_dict(d["content"]),
+                   # type: ignore[misc]
+                   Span.from_dict(d.get("cue")), [Span.from_dict(o) for o in d.get("occurrences", [])],
+                   # type: ignore[misc]
+                   d.get("confidence", 0.0),
+                   [Span.from_dict(p) for p in parts] if parts is not None else None,
                    d.get("nested_in"))  # fmt: skip
 
 
@@ -182,12 +224,19 @@ class EventMention:
     nominal: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {"trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(), "modality": self.modality,
+        return {"trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
+        "modality": self.modality,
                 "clause_depth": self.clause_depth, "nominal": self.nominal}  # fmt: skip
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventMention:
-        return cls(Span.from_dict(d["trigger"]), Span.from_dict(d["sentence"]), d["modality"], d["clause_depth"], d["nominal"])  # type: ignore[arg-type]
+        return cls(
+            Span.from_dict(d["trigger"]),
+            Span.from_dict(d["sentence"]),
+            d["modality"],
+            d["clause_depth"],
+            d["nominal"],
+        )  # type: ignore[arg-type]
 
 
 @dataclass
@@ -234,10 +283,25 @@ class Event:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
-        return cls(d["id"], d["type"], Span.from_dict(d["trigger"]), Span.from_dict(d["sentence"]), d.get("mode"),  # type: ignore[arg-type]
-                   d.get("quad_class"), list(d.get("actors", [])), list(d.get("targets", [])), d.get("date"),
-                   d.get("date_timex"), d.get("place"), d.get("negated", False), d.get("hypothetical", False),
-                   d.get("modality", "asserted"), d.get("confidence", 0.0), [EventMention.from_dict(m) for m in d.get("mentions", [])])  # fmt: skip
+        # type: ignore[arg-type]
+        return cls(
+            d["id"],
+            d["type"],
+            Span.from_dict(d["trigger"]),
+            Span.from_dict(d["sentence"]),
+            d.get("mode"),
+            d.get("quad_class"),
+            list(d.get("actors", [])),
+            list(d.get("targets", [])),
+            d.get("date"),
+            d.get("date_timex"),
+            d.get("place"),
+            d.get("negated", False),
+            d.get("hypothetical", False),
+            d.get("modality", "asserted"),
+            d.get("confidence", 0.0),
+            [EventMention.from_dict(m) for m in d.get("mentions", [])],
+        )
 
 
 @dataclass
@@ -337,7 +401,8 @@ class Article:
     nlp: Any = field(default=None, repr=False)
     # The caller's hint for the publication date (``--published``); not part of the output.
     published_hint: str | None = field(default=None, repr=False)
-    # The input record it was read from, kept so that the store can make the article again; not part of the output.
+    # The input record it was read from, kept so that the store can make the article again; not part of the
+    # output.
     record: RawRecord | None = field(default=None, repr=False)
 
     def field_text(self, name: str | None) -> str:

@@ -42,7 +42,9 @@ def syndicated_copies(stories: list[tuple[str, str]], seed: int = 13) -> list[tu
         for k, how in enumerate(rng.sample(["credit", "join", "split", "trim", "edit", "furniture"], 3)):
             ps = list(paras)
             if how == "credit":
-                first = re.sub(r"^([A-Z][A-Z .,'-]+?)(,\s*\w+\s*\d+)?\s*(\([A-Za-z]+\)\s*-\s*|-\s*)", "", ps[0].strip())
+                first = re.sub(
+                    r"^([A-Z][A-Z .,'-]+?)(,\s*\w+\s*\d+)?\s*(\([A-Za-z]+\)\s*-\s*|-\s*)", "", ps[0].strip()
+                )
                 ps[0] = rng.choice(["LONDON", "NEW YORK", "TOKYO"]) + " " + rng.choice(CREDITS) + first
             elif how == "join":
                 ps = [" ".join(p.strip() for p in ps)]
@@ -64,7 +66,7 @@ def syndicated_copies(stories: list[tuple[str, str]], seed: int = 13) -> list[tu
 
 def _cluster(docs: list[tuple[str, str, str | None]], progress) -> dict[str, str]:
     texts = {d[0]: d[1] for d in docs}
-    items = [Item(d[0], d[2] and "2" or "1", len(d[1].split()), signature(d[1])) for d in docs]
+    items = [Item(d[0], (d[2] and "2") or "1", len(d[1].split()), signature(d[1])) for d in docs]
     return copy_clusters(items, texts.__getitem__, progress)
 
 
@@ -82,16 +84,33 @@ def _exact_pairs(docs: list[tuple[str, str, str | None]]) -> set[tuple[str, str]
     return {tuple(sorted(p)) for g in by_key.values() for p in combinations(sorted(g), 2)}
 
 
-def score_dedup(data: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None) -> list[Report]:
+def score_dedup(
+    data: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None
+) -> list[Report]:
     reports = []
     # BBC: the corpus's exact-duplicate pairs
     bbc_dir = data / "corpora" / "bbc-news-2225"
-    rows = [json.loads(x) for x in (bbc_dir / "bbc-news-2225.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [
+        json.loads(x)
+        for x in (bbc_dir / "bbc-news-2225.jsonl").read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
     docs = [(r["id"], r["body"], None) for r in rows]
-    gold = {tuple(sorted(p)) for g in json.loads((bbc_dir / "exact_duplicate_groups.json").read_text()) for p in combinations(g, 2)}
+    gold = {
+        tuple(sorted(p))
+        for g in json.loads((bbc_dir / "exact_duplicate_groups.json").read_text())
+        for p in combinations(g, 2)
+    }
     rep = Report("BBC News 2225 exact duplicates", len(docs))
-    for name, pairs in (("newsgraph (MinHash LSH, checked)", _pairs(_cluster(docs, progress))), ("exact after normalisation", _exact_pairs(docs))):
-        rep.systems[name] = {"pairs_clustered": len(gold & pairs) / len(gold), "gold_pairs": float(len(gold)), "other_pairs": float(len(pairs - gold))}
+    for name, pairs in (
+        ("newsgraph (MinHash LSH, checked)", _pairs(_cluster(docs, progress))),
+        ("exact after normalisation", _exact_pairs(docs)),
+    ):
+        rep.systems[name] = {
+            "pairs_clustered": len(gold & pairs) / len(gold),
+            "gold_pairs": float(len(gold)),
+            "other_pairs": float(len(pairs - gold)),
+        }
     reports.append(rep)
     # Reuters stories and their syndicated copies
     silver = data / "ingest" / "dedup" / "silver"
@@ -113,11 +132,19 @@ def score_dedup(data: Path, progress: Callable[[Iterable], Iterable] = lambda x:
     truth = {tuple(sorted((d[0], d[2]))) for d in docs if d[2]}
     same_story = lambda p: p[0].split("~")[0] == p[1].split("~")[0]  # noqa: E731
     rep = Report("Reuters-21578 stories + syndicated copies", len(docs))
-    for name, pairs in (("newsgraph (MinHash LSH, checked)", _pairs(_cluster(docs, progress))), ("exact after normalisation", _exact_pairs(docs))):
+    for name, pairs in (
+        ("newsgraph (MinHash LSH, checked)", _pairs(_cluster(docs, progress))),
+        ("exact after normalisation", _exact_pairs(docs)),
+    ):
         found = {p for p in pairs if same_story(p)}
         recall = len(truth & pairs) / len(truth)
         precision = len(found) / len(pairs) if pairs else 1.0
-        rep.systems[name] = {"copy_recall": recall, "pair_precision": precision, "copies": float(len(truth)), "pairs_clustered": float(len(pairs))}
+        rep.systems[name] = {
+            "copy_recall": recall,
+            "pair_precision": precision,
+            "copies": float(len(truth)),
+            "pairs_clustered": float(len(pairs)),
+        }
         by_kind: dict[str, list[int]] = {}
         for d in docs:
             if d[2]:
@@ -126,7 +153,8 @@ def score_dedup(data: Path, progress: Callable[[Iterable], Iterable] = lambda x:
         for kind, hits in sorted(by_kind.items()):
             rep.systems[name][f"recall:{kind}"] = sum(hits) / len(hits)
     rep.notes.append(
-        "originals: Reuters-21578 stories of 120+ words that the silver near-duplicate scan (MinHash, Jaccard >= 0.5) does not pair with "
+        "originals: Reuters-21578 stories of 120+ words that the silver near-duplicate scan "
+        "(MinHash, Jaccard >= 0.5) does not pair with "
         "another; precision counts a pair right when both come from one original"
     )
     reports.append(rep)
@@ -143,6 +171,9 @@ def score_dedup(data: Path, progress: Callable[[Iterable], Iterable] = lambda x:
     pairs = _pairs(_cluster(docs, progress))
     within = {p for p in pairs if p[0].rsplit("_", 1)[0] == p[1].rsplit("_", 1)[0]}
     rep = Report("BASIL triplets (same event, different articles)", len(docs))
-    rep.systems["newsgraph (MinHash LSH, checked)"] = {"triplet_pairs_merged": float(len(within)), "any_pairs_merged": float(len(pairs))}
+    rep.systems["newsgraph (MinHash LSH, checked)"] = {
+        "triplet_pairs_merged": float(len(within)),
+        "any_pairs_merged": float(len(pairs)),
+    }
     reports.append(rep)
     return reports

@@ -58,7 +58,13 @@ def annotated_end(root, offsets: dict[str, tuple[int, int]]) -> int:
     """Where the annotated part of a MEANTIME document ends: it annotates the first sentences of each
     article only (the end of the last sentence with any annotation)."""
     sentence = {t.get("t_id"): int(t.get("sentence") or 0) for t in root.iter("token")}
-    marked = [a.get("t_id") for tag in ("TIMEX3", "EVENT_MENTION", "ENTITY_MENTION") for m in root.iter(tag) for a in m.iter("token_anchor") if a.get("t_id") in offsets]
+    marked = [
+        a.get("t_id")
+        for tag in ("TIMEX3", "EVENT_MENTION", "ENTITY_MENTION")
+        for m in root.iter(tag)
+        for a in m.iter("token_anchor")
+        if a.get("t_id") in offsets
+    ]
     if not marked:
         return max((e for _, e in offsets.values()), default=0)
     last = max(sentence[t] for t in marked)
@@ -91,18 +97,33 @@ def newsgraph_mentions(pipeline: Pipeline, text: str) -> list[tuple[int, int, st
     art = pipeline.apply(Article(text=text, location="meantime"))
     if not isinstance(art, Article):
         return []
-    return [(m.start, m.end, TYPE_MAP.get(e.type, e.type), e.id) for e in art.entities for m in e.mentions if not m.field and m.form != "description"]
+    return [
+        (m.start, m.end, TYPE_MAP.get(e.type, e.type), e.id)
+        for e in art.entities
+        for m in e.mentions
+        if not m.field and m.form != "description"
+    ]
 
 
 def spacy_mentions(nlp, text: str) -> list[tuple[int, int, str, str]]:
-    return [(e.start_char, e.end_char, TYPE_MAP.get(e.label_, e.label_), e.label_ + ":" + e.text) for e in nlp(text).ents]
+    return [
+        (e.start_char, e.end_char, TYPE_MAP.get(e.label_, e.label_), e.label_ + ":" + e.text)
+        for e in nlp(text).ents
+    ]
 
 
-def score_entities(folder: Path, peers: Iterable[str] = ("spacy",), limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
+def score_entities(
+    folder: Path,
+    peers: Iterable[str] = ("spacy",),
+    limit: int | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+) -> Report:
     files = sorted(folder.rglob("*.xml"))
     files = [f for f in files if "intra-doc" in str(f) or "intra-doc" not in str(folder)][: limit or None]
     pipeline = Pipeline(ENTITY_STAGES, provided=GIVEN_TEXT)
-    systems: dict[str, Callable[[str], list[tuple[int, int, str, str]]]] = {"newsgraph": lambda t: newsgraph_mentions(pipeline, t)}
+    systems: dict[str, Callable[[str], list[tuple[int, int, str, str]]]] = {
+        "newsgraph": lambda t: newsgraph_mentions(pipeline, t)
+    }
     if "spacy" in peers:
         from ..text.nlp import load_model
 
@@ -119,7 +140,14 @@ def score_entities(folder: Path, peers: Iterable[str] = ("spacy",), limit: int |
             matched: list[tuple[int, int]] = []
             for i, p in enumerate(pred):
                 c[f"pred:{p[2]}"] += 1
-                j = next((k for k, g in enumerate(gold) if k not in used and g.type == p[2] and p[0] < g.end and g.start < p[1]), None)
+                j = next(
+                    (
+                        k
+                        for k, g in enumerate(gold)
+                        if k not in used and g.type == p[2] and p[0] < g.end and g.start < p[1]
+                    ),
+                    None,
+                )
                 if j is not None:
                     used.add(j)
                     matched.append((i, j))
@@ -147,8 +175,15 @@ def score_entities(folder: Path, peers: Iterable[str] = ("spacy",), limit: int |
         f["mentions"], f["entities"] = float(c["pred_mentions"]), float(c["pred_entities"])
         f["gold_mentions"], f["gold_entities"] = float(c["gold_mentions"]), float(c["gold_entities"])
         report.systems[name] = f
-    report.notes.append("name mentions only (MEANTIME syntactic type NAM); a prediction counts when it overlaps a gold mention of the same type")
-    report.notes.append("MEANTIME annotates the first sentences of each article (mentions after them are not scored) and the entities of its four topics' events, not every name: precision is a floor, recall and merging are the figures to read")
+    report.notes.append(
+        "name mentions only (MEANTIME syntactic type NAM); a prediction counts when it overlaps "
+        "a gold mention of the same type"
+    )
+    report.notes.append(
+        "MEANTIME annotates the first sentences of each article (mentions after them are not "
+        "scored) and the entities of its four topics' events, not every name: precision is a "
+        "floor, recall and merging are the figures to read"
+    )
     return report
 
 
@@ -170,5 +205,9 @@ def score_example(folder: Path) -> Report:
         texts |= {f"{t} {x}" for t in hit.titles for x in list(texts)}
         merged += all(a.removeprefix("the ") in texts for a in want.get("aliases", []))
     report = Report("worked example", 1)
-    report.systems["newsgraph"] = {"entities_found": found / len(wanted), "aliases_merged": merged / len(wanted), "expected": float(len(wanted))}
+    report.systems["newsgraph"] = {
+        "entities_found": found / len(wanted),
+        "aliases_merged": merged / len(wanted),
+        "expected": float(len(wanted)),
+    }
     return report

@@ -33,7 +33,13 @@ from ..types import Article, Event
 from .ingest import Report
 
 EVENT_STAGES = (parse.NAME, entities.NAME, timexes.NAME, quotes.HYBRID, events.NAME)
-QUAD_LABELS = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+QUAD_LABELS = (
+    "neutral",
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+)
 
 
 def _words(s: str) -> set[str]:
@@ -66,7 +72,9 @@ def _actor_names(article: Article, ev: Event) -> set[str]:
     return words
 
 
-def score_plover(path: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None) -> Report:
+def score_plover(
+    path: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None
+) -> Report:
     records = json.loads(path.read_text(encoding="utf-8"))[: limit or None]
     pipeline = Pipeline(EVENT_STAGES, provided=GIVEN_TEXT)
     c: Counter = Counter()
@@ -90,7 +98,9 @@ def score_plover(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
             if any(_words(s) & names for s in sources if s):
                 c["type_actor"] += 1
         if not ok and len(report.errors) < 100:
-            report.errors.append({"id": rec["id"], "gold": gold, "predicted": pred, "text": rec["text"][:200]})
+            report.errors.append(
+                {"id": rec["id"], "gold": gold, "predicted": pred, "text": rec["text"][:200]}
+            )
     figures = {
         "type_accuracy": c["type"] / c["n"] if c["n"] else 0.0,
         "type_and_source_actor": c["type_actor"] / c["n"] if c["n"] else 0.0,
@@ -99,8 +109,14 @@ def score_plover(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
     for t in sorted(k.split(":", 1)[1] for k in c if k.startswith("gold:")):
         figures[f"recall:{t}"] = c[f"ok:{t}"] / c[f"gold:{t}"]
     report.systems["newsgraph"] = figures
-    report.notes.append("one coded event per sentence; newsgraph's main event is the one whose trigger sits highest in the parse")
-    report.notes.append("no PLOVER or CAMEO coder installs here (PETRARCH-2 is not on PyPI and needs Python 2); the figures stand alone")
+    report.notes.append(
+        "one coded event per sentence; newsgraph's main event is the one whose trigger sits "
+        "highest in the parse"
+    )
+    report.notes.append(
+        "no PLOVER or CAMEO coder installs here (PETRARCH-2 is not on PyPI and needs Python 2); "
+        "the figures stand alone"
+    )
     top = [f"{g}->{p}: {n}" for (g, p), n in confusion.most_common() if g != p][:12]
     report.notes.append("most common confusions: " + "; ".join(top))
     return report
@@ -111,7 +127,11 @@ def score_plover(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
 
 def read_conflibert(path: Path) -> list[tuple[str, int]]:
     with path.open(encoding="utf-8", newline="") as fh:
-        return [(row[0], int(row[1])) for row in csv.reader(fh, delimiter="\t") if len(row) == 2 and row[1].strip().isdigit()]
+        return [
+            (row[0], int(row[1]))
+            for row in csv.reader(fh, delimiter="\t")
+            if len(row) == 2 and row[1].strip().isdigit()
+        ]
 
 
 def fold_of(text: str, k: int = 5) -> int:
@@ -128,7 +148,12 @@ def macro_f1(gold: list[int], pred: list[int], labels: Iterable[int] = range(5))
     return sum(f1s) / len(f1s)
 
 
-def score_conflibert(path: Path, peers: Iterable[str] = (), progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None) -> Report:
+def score_conflibert(
+    path: Path,
+    peers: Iterable[str] = (),
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+    limit: int | None = None,
+) -> Report:
     from ..models import quad
 
     rows = read_conflibert(path)[: limit or None]
@@ -147,21 +172,33 @@ def score_conflibert(path: Path, peers: Iterable[str] = (), progress: Callable[[
     try:
         import sklearn  # noqa: F401
     except ImportError:
-        report.notes.append("scikit-learn is not installed (pip install -e '.[peers]'): the learned systems are not scored")
+        report.notes.append(
+            "scikit-learn is not installed (pip install -e '.[peers]'): the learned systems are not scored"
+        )
         peers = ()
     else:
-        systems["newsgraph rules + learned quad classifier (5-fold CV)"] = quad.cross_validate(feats, gold, folds)
+        systems["newsgraph rules + learned quad classifier (5-fold CV)"] = quad.cross_validate(
+            feats, gold, folds
+        )
     if "bow" in peers or "logreg" in peers:
         bow = [quad.bag_of_words(t) for t, _ in rows]
-        systems["bag-of-words logistic regression (scikit-learn, 5-fold CV)"] = quad.cross_validate(bow, gold, folds)
+        systems["bag-of-words logistic regression (scikit-learn, 5-fold CV)"] = quad.cross_validate(
+            bow, gold, folds
+        )
     for name, pred in systems.items():
         acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0
         figures = {"accuracy": acc, "macro_f1": macro_f1(gold, pred)}
         for i, lab in enumerate(QUAD_LABELS):
             figures[f"f1:{lab}"] = macro_f1(gold, pred, [i])
         report.systems[name] = figures
-    report.notes.append("labels: 0 neutral, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
-    report.notes.append("learned systems: 5 folds by sha256(sentence) mod 5; each sentence scored by a model trained on the other four folds")
+    report.notes.append(
+        "labels: 0 neutral, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 "
+        "material conflict"
+    )
+    report.notes.append(
+        "learned systems: 5 folds by sha256(sentence) mod 5; each sentence scored by a model "
+        "trained on the other four folds"
+    )
     return report
 
 
@@ -169,7 +206,8 @@ def score_conflibert(path: Path, peers: Iterable[str] = (), progress: Callable[[
 
 
 def read_meantime_events(path: Path) -> tuple[str, list[dict[str, Any]]]:
-    """The text (tokens joined as the entity scorer joins them) and its event mentions with their participants."""
+    """The text (tokens joined as the entity scorer joins them) and its event mentions with their
+    participants."""
     from .entities import meantime_text
 
     root = ET.parse(path).getroot()
@@ -193,7 +231,9 @@ def read_meantime_events(path: Path) -> tuple[str, list[dict[str, Any]]]:
             continue
         if kinds.get(tgt.get("m_id")) != "ENTITY_MENTION" or rel.get("sem_role") not in ("Arg0", "Arg1"):
             continue
-        events[src.get("m_id")]["participants"].append({"span": spans[tgt.get("m_id")], "role": rel.get("sem_role")})
+        events[src.get("m_id")]["participants"].append(
+            {"span": spans[tgt.get("m_id")], "role": rel.get("sem_role")}
+        )
     return text, list(events.values())
 
 
@@ -201,7 +241,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None) -> Report:
+def score_meantime(
+    directory: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None
+) -> Report:
     files = sorted(directory.rglob("*.xml"))[: limit or None]
     pipeline = Pipeline(EVENT_STAGES, provided=GIVEN_TEXT)
     c: Counter = Counter()
@@ -230,13 +272,23 @@ def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = l
                 continue
             c["pred_hit"] += 1
             sent = (m.sentence.start, m.sentence.end)
-            ours = [(s, role) for role, ids in (("Arg0", ev.actors), ("Arg1", ev.targets)) for i in ids for s in ent_spans.get(i, []) if _overlap(s, sent)]
+            ours = [
+                (s, role)
+                for role, ids in (("Arg0", ev.actors), ("Arg1", ev.targets))
+                for i in ids
+                for s in ent_spans.get(i, [])
+                if _overlap(s, sent)
+            ]
             theirs = match["participants"]
             c["part_gold"] += len(theirs)
             c["part_pred"] += len({s for s, _ in ours})
             c["part_hit_gold"] += sum(1 for p in theirs if any(_overlap(p["span"], s) for s, _ in ours))
-            c["part_hit_pred"] += sum(1 for s in {s for s, _ in ours} if any(_overlap(p["span"], s) for p in theirs))
-            c["role_hit"] += sum(1 for p in theirs if any(_overlap(p["span"], s) and r == p["role"] for s, r in ours))
+            c["part_hit_pred"] += sum(
+                1 for s in {s for s, _ in ours} if any(_overlap(p["span"], s) for p in theirs)
+            )
+            c["role_hit"] += sum(
+                1 for p in theirs if any(_overlap(p["span"], s) and r == p["role"] for s, r in ours)
+            )
     p = c["part_hit_pred"] / c["part_pred"] if c["part_pred"] else 0.0
     r = c["part_hit_gold"] / c["part_gold"] if c["part_gold"] else 0.0
     report = Report(directory.name, len(files))
@@ -251,9 +303,11 @@ def score_meantime(directory: Path, progress: Callable[[Iterable], Iterable] = l
         "triggers": float(c["pred"]),
     }
     report.notes.append(
-        "MEANTIME annotates every event mention (rose, said, expected ...) of each article's first sentences (ours are scored up to "
+        "MEANTIME annotates every event mention (rose, said, expected ...) of each article's "
+        "first sentences (ours are scored up to "
         "the last annotated sentence); newsgraph reports only the PLOVER kinds "
-        "(political and conflict acts), so recall over all mentions is low by design; trigger precision says how many of "
+        "(political and conflict acts), so recall over all mentions is low by design; trigger "
+        "precision says how many of "
         "ours are real event mentions"
     )
     return report
@@ -290,5 +344,9 @@ def score_example(folder: Path) -> Report:
     art = newsgraph.extract_text(text, published="2021-06-30")
     found = sum(example_matches(art, w, True) for w in wanted)
     report = Report("worked example (--published 2021-06-30)", 1)
-    report.systems["newsgraph"] = {"events_found": found / len(wanted) if wanted else 0.0, "expected": float(len(wanted)), "predicted": float(len(art.events))}
+    report.systems["newsgraph"] = {
+        "events_found": found / len(wanted) if wanted else 0.0,
+        "expected": float(len(wanted)),
+        "predicted": float(len(art.events)),
+    }
     return report

@@ -30,7 +30,13 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "documents": self.documents, "systems": self.systems, "notes": self.notes, "errors": self.errors}
+        return {
+            "name": self.name,
+            "documents": self.documents,
+            "systems": self.systems,
+            "notes": self.notes,
+            "errors": self.errors,
+        }
 
 
 def _run(pipeline: Pipeline, record: RawRecord, options: Options | None = None) -> Article | None:
@@ -49,7 +55,16 @@ def score_pasted(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
     """Title, dateline place/month/day/agency, deck, body start and end, furniture kept out."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     pipeline = Pipeline(READING_STAGES)
-    checks = ("title", "dateline_place", "dateline_month_day", "agency", "deck", "body_start", "body_end", "no_furniture_in_body")
+    checks = (
+        "title",
+        "dateline_place",
+        "dateline_month_day",
+        "agency",
+        "deck",
+        "body_start",
+        "body_end",
+        "no_furniture_in_body",
+    )
     ours: Counter = Counter()
     naive: Counter = Counter()
     report = Report("pasted", len(rows))
@@ -64,13 +79,27 @@ def score_pasted(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
     n = len(rows)
     report.systems["newsgraph"] = {k: ours[k] / n for k in checks}
     report.systems["first-line-title baseline"] = {k: naive[k] / n for k in checks}
-    report.notes.append("No peer reads pasted text; the baseline takes the first line as title and the rest as body.")
+    report.notes.append(
+        "No peer reads pasted text; the baseline takes the first line as title and the rest as body."
+    )
     return report
 
 
 def _pasted_checks(art: Article | None, gold: dict) -> dict[str, bool]:
     if art is None:
-        return dict.fromkeys(("title", "dateline_place", "dateline_month_day", "agency", "deck", "body_start", "body_end", "no_furniture_in_body"), False)
+        return dict.fromkeys(
+            (
+                "title",
+                "dateline_place",
+                "dateline_month_day",
+                "agency",
+                "deck",
+                "body_start",
+                "body_end",
+                "no_furniture_in_body",
+            ),
+            False,
+        )
     dl = art.dateline
     text = art.text
     body_lines = {ln.strip() for ln in text.split("\n")}
@@ -82,7 +111,9 @@ def _pasted_checks(art: Article | None, gold: dict) -> dict[str, bool]:
         "deck": _norm(art.deck) == _norm(gold.get("deck")),
         "body_start": text.startswith(gold["body_first_sentence"]),
         "body_end": text.rstrip().endswith(gold["body_last_sentence"]),
-        "no_furniture_in_body": not any(b in body_lines or b in text.split("\n\n") for b in gold["boilerplate_lines"]),
+        "no_furniture_in_body": not any(
+            b in body_lines or b in text.split("\n\n") for b in gold["boilerplate_lines"]
+        ),
     }
 
 
@@ -94,7 +125,8 @@ def _naive_pasted(text: str) -> Article:
 # -- Reuters-21578 datelines ---------------------------------------------------------------------------
 
 _GOLD_DATELINE = re.compile(
-    r"^(?:(?P<place>.+?)(?:\s?,\s*|\s+)(?:-\s+)?)?(?P<date>[A-Za-z]+\.?\s*\d{1,3}|\d{1,2} [A-Za-z]+)(?:,?\s*Reuter)?(?=\s*,?\s*-|$)"
+    r"^(?:(?P<place>.+?)(?:\s?,\s*|\s+)(?:-\s+)?)?(?P<date>[A-Za-z]+\.?\s*\d{1,3}|\d{1,2} "
+    r"[A-Za-z]+)(?:,?\s*Reuter)?(?=\s*,?\s*-|$)"
 )
 
 
@@ -110,7 +142,9 @@ def gold_place_date(dateline: str) -> tuple[str | None, str | None]:
     return gold.strip(" ,-*") or None, None
 
 
-def score_reuters(path: Path, limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
+def score_reuters(
+    path: Path, limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x
+) -> Report:
     """Dateline place and date of every NORM story against the gold DATELINE field."""
     pipeline = Pipeline(READING_STAGES)
     totals: Counter = Counter()
@@ -124,9 +158,16 @@ def score_reuters(path: Path, limit: int | None = None, progress: Callable[[Iter
             totals["n"] += 1
             gold = " ".join(row["dateline"].split())
             gold_place, gold_date = gold_place_date(gold)
-            art = _run(pipeline, RawRecord(input_id=str(row["newid"]), location=f"newid {row['newid']}", text=row["plain_text"]))
+            art = _run(
+                pipeline,
+                RawRecord(
+                    input_id=str(row["newid"]), location=f"newid {row['newid']}", text=row["plain_text"]
+                ),
+            )
             dl = art.dateline if art else None
-            place_ok = bool(dl) and (_place_text(dl.text, dl.date).lower() if dl.place else None) == (gold_place.lower() if gold_place else None)
+            place_ok = bool(dl) and (_place_text(dl.text, dl.date).lower() if dl.place else None) == (
+                gold_place.lower() if gold_place else None
+            )
             date_ok = bool(dl) and (dl.date or "").lower() == (gold_date or "").lower()
             text_ok = bool(dl and gold.startswith(" ".join(dl.text.split()).rstrip(" ,-")))
             totals["place"] += place_ok
@@ -134,11 +175,15 @@ def score_reuters(path: Path, limit: int | None = None, progress: Callable[[Iter
             totals["both"] += place_ok and date_ok
             totals["text"] += text_ok
             totals["gold_has_date"] += gold_date is not None
-            not_dateline = gold_date is None and not re.fullmatch(r"[A-Z][A-Za-z.' ]+(?:, [A-Z][A-Za-z. ]+)*", gold_place or "")
+            not_dateline = gold_date is None and not re.fullmatch(
+                r"[A-Z][A-Za-z.' ]+(?:, [A-Z][A-Za-z. ]+)*", gold_place or ""
+            )
             totals["gold_not_dateline"] += not_dateline
             totals["both_clean"] += place_ok and date_ok and not not_dateline
             if not (place_ok and date_ok) and len(report.errors) < 25:
-                report.errors.append({"newid": row["newid"], "gold": row["dateline"], "got": dl.text if dl else None})
+                report.errors.append(
+                    {"newid": row["newid"], "gold": row["dateline"], "got": dl.text if dl else None}
+                )
     n = totals["n"] or 1
     report.documents = totals["n"]
     clean = totals["n"] - totals["gold_not_dateline"] or 1
@@ -149,8 +194,14 @@ def score_reuters(path: Path, limit: int | None = None, progress: Callable[[Iter
         "dateline_text": totals["text"] / n,
         "place_and_date_where_gold_is_a_dateline": totals["both_clean"] / clean,
     }
-    report.notes.append(f"{totals['gold_not_dateline']} gold DATELINE fields hold table rows or story text, not a place or date")
-    report.notes.append(f"{totals['n'] - totals['gold_has_date']} gold datelines carry no date (a place alone, or a table row tagged as a dateline)")
+    report.notes.append(
+        f"{totals['gold_not_dateline']} gold DATELINE fields hold table rows or story text, not a "
+        "place or date"
+    )
+    report.notes.append(
+        f"{totals['n'] - totals['gold_has_date']} gold datelines carry no date (a place alone, or "
+        "a table row tagged as a dateline)"
+    )
     return report
 
 
@@ -207,11 +258,13 @@ def score_zyte(folder: Path, progress: Callable[[Iterable], Iterable] = lambda x
     report = Report("zyte-aeb", len(gold))
     for key in progress(sorted(gold)):
         item = gold[key]
-        html = gzip.open(folder / "html" / f"{key}.html.gz").read().decode("utf-8")
+        html = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8")
         art = _run(pipeline, RawRecord(input_id=key, location=key, html=html, url=item.get("url")))
         text = art.text if art else ""
         ours.append(shingle_tp_fp_fn(item["articleBody"], text))
-        peer.append(shingle_tp_fp_fn(item["articleBody"], trafilatura.extract(html, url=item.get("url")) or ""))
+        peer.append(
+            shingle_tp_fp_fn(item["articleBody"], trafilatura.extract(html, url=item.get("url")) or "")
+        )
     report.systems["newsgraph"] = prf(ours)
     report.systems[f"trafilatura {trafilatura.__version__}"] = prf(peer)
     return report

@@ -22,7 +22,7 @@ from ..types import Article
 from .ingest import Report
 
 IGNORED = set("\"“”«»„‘’'`,.;:") | {" ", "\t", "\n", "\r", "\u00a0"}
-QUOTE_MARKS = set("\"“”«»„")
+QUOTE_MARKS = set('"“”«»„')
 PRONOUNS = frozenset("he she they it we i you him her them his their its".split())
 QUOTE_STAGES = (parse.NAME, entities.NAME, quotes.HYBRID)
 
@@ -53,12 +53,28 @@ def speaker_form(text: str | None) -> str:
     words = text.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return "pronoun"
-    if words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an", "this", "that", "these", "those", "some", "many", "other", "another"):
+    if words[0][:1].isupper() and words[0].lower() not in (
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "other",
+        "another",
+    ):
         return "name"
     return "description"
 
 
-def match(pred: list[frozenset[int]], gold: list[frozenset[int]], ok: Callable[[frozenset[int], frozenset[int]], bool]) -> list[tuple[int, int]]:
+def match(
+    pred: list[frozenset[int]],
+    gold: list[frozenset[int]],
+    ok: Callable[[frozenset[int], frozenset[int]], bool],
+) -> list[tuple[int, int]]:
     """One-to-one pairs that satisfy ``ok``, greedily by Jaccard overlap."""
     cand = []
     for i, p in enumerate(pred):
@@ -121,15 +137,24 @@ def textacy_quotes(nlp, text: str) -> list[dict[str, Any]]:
         found = []
     for q in found:
         speaker = [(t.idx, t.idx + len(t.text)) for t in q.speaker]
-        out.append({"spans": [(q.content.start_char, q.content.end_char)], "kind": "direct", "speaker": speaker})
+        out.append(
+            {"spans": [(q.content.start_char, q.content.end_char)], "kind": "direct", "speaker": speaker}
+        )
     return out
 
 
-def score_quotes(path: Path, peers: Iterable[str] = (), limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
+def score_quotes(
+    path: Path,
+    peers: Iterable[str] = (),
+    limit: int | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+) -> Report:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r.get("primary", True)][: limit or None]
     pipeline = Pipeline(QUOTE_STAGES, provided=GIVEN_TEXT)
-    systems: dict[str, Callable[[dict], list[dict[str, Any]]]] = {"newsgraph": lambda r: newsgraph_quotes(pipeline, r["text"], r["doc_id"])}
+    systems: dict[str, Callable[[dict], list[dict[str, Any]]]] = {
+        "newsgraph": lambda r: newsgraph_quotes(pipeline, r["text"], r["doc_id"])
+    }
     if "textacy" in peers:
         from ..text.nlp import load_model
 
@@ -157,7 +182,9 @@ def score_quotes(path: Path, peers: Iterable[str] = (), limit: int | None = None
             for p in preds:
                 c[f"pred:{p['kind']}"] += 1
             for label, ok in (("lenient", lenient), ("strict", strict)):
-                pairs = match(pred_sets, [gold_sets[i] if i in keep else frozenset() for i in range(len(gold))], ok)
+                pairs = match(
+                    pred_sets, [gold_sets[i] if i in keep else frozenset() for i in range(len(gold))], ok
+                )
                 c[label] += len(pairs)
                 if label == "lenient":
                     for i, j in pairs:
@@ -177,7 +204,9 @@ def score_quotes(path: Path, peers: Iterable[str] = (), limit: int | None = None
                 figures[f"{label}_{k}"] = v
         figures["speaker_mention_overlap"] = c["speaker_hit"] / c["with_source"] if c["with_source"] else 0.0
         for kind in ("direct", "indirect", "mixed"):
-            figures[f"recall:{kind}"] = c[f"lenient_gold:{kind}"] / c[f"gold:{kind}"] if c[f"gold:{kind}"] else 0.0
+            figures[f"recall:{kind}"] = (
+                c[f"lenient_gold:{kind}"] / c[f"gold:{kind}"] if c[f"gold:{kind}"] else 0.0
+            )
         for kind in ("direct", "indirect", "mixed", "according_to"):
             if c[f"pred:{kind}"]:
                 figures[f"precision:{kind}"] = c[f"lenient_pred:{kind}"] / c[f"pred:{kind}"]
@@ -191,5 +220,7 @@ def score_quotes(path: Path, peers: Iterable[str] = (), limit: int | None = None
         figures["predicted"] = float(c["pred"])
         figures["gold"] = float(c["gold"])
         report.systems[name] = figures
-    report.notes.append("lenient: prediction covers >30% of the gold content; strict: Jaccard > 0.8; one-to-one per document")
+    report.notes.append(
+        "lenient: prediction covers >30% of the gold content; strict: Jaccard > 0.8; one-to-one per document"
+    )
     return report

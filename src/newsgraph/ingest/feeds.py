@@ -28,7 +28,9 @@ def read_feed(data: bytes, name: str) -> Iterator[RawRecord | Failure]:
         location = f"{name}#item {i}"
         body = _content(entry)
         if not body:
-            yield Failure(location, E_NO_CONTENT, f"{location}: item {eid!r} has no content or summary", input_id=eid)
+            yield Failure(
+                location, E_NO_CONTENT, f"{location}: item {eid!r} has no content or summary", input_id=eid
+            )
             continue
         yield RawRecord(
             input_id=eid,

@@ -17,7 +17,12 @@ def read_jsonl(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[Ra
         if not raw.strip():
             continue
         if len(raw) > max_bytes:
-            yield Failure(location, E_TOO_LARGE, f"{location}: line of {len(raw):,} bytes exceeds the limit of {max_bytes:,}", raw=raw[:max_bytes])
+            yield Failure(
+                location,
+                E_TOO_LARGE,
+                f"{location}: line of {len(raw):,} bytes exceeds the limit of {max_bytes:,}",
+                raw=raw[:max_bytes],
+            )
             continue
         try:
             obj = json.loads(raw)
@@ -25,16 +30,33 @@ def read_jsonl(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[Ra
             yield Failure(location, E_MALFORMED, f"{location}: not a JSON object: {exc}", raw=raw)
             continue
         if not isinstance(obj, dict):
-            yield Failure(location, E_MALFORMED, f"{location}: expected a JSON object, got {type(obj).__name__}", raw=raw)
+            yield Failure(
+                location,
+                E_MALFORMED,
+                f"{location}: expected a JSON object, got {type(obj).__name__}",
+                raw=raw,
+            )
             continue
         rid = obj.get("id")
         rid = str(rid) if rid is not None else None
         text, html = obj.get("text"), obj.get("html")
         if not isinstance(text, str) and not isinstance(html, str):
-            yield Failure(location, E_MALFORMED, f"{location}: record {rid!r} has neither a 'text' nor an 'html' string", input_id=rid, raw=raw)
+            yield Failure(
+                location,
+                E_MALFORMED,
+                f"{location}: record {rid!r} has neither a 'text' nor an 'html' string",
+                input_id=rid,
+                raw=raw,
+            )
             continue
         if isinstance(text, str) and not text.strip() and not (isinstance(html, str) and html.strip()):
-            yield Failure(location, E_MALFORMED, f"{location}: record {rid!r} has an empty 'text'", input_id=rid, raw=raw)
+            yield Failure(
+                location,
+                E_MALFORMED,
+                f"{location}: record {rid!r} has an empty 'text'",
+                input_id=rid,
+                raw=raw,
+            )
             continue
         extra = {k: obj[k] if isinstance(obj.get(k), str) else None for k in _OPTIONAL}
         yield RawRecord(

@@ -33,14 +33,20 @@ def read_warc(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[RawRecord
             declared = record.content_length
             if declared > max_bytes:
                 record.reader.consume()
-                yield Failure(location, E_TOO_LARGE, f"{location}: payload of {declared:,} bytes exceeds the limit of {max_bytes:,}", input_id=rid)
+                yield Failure(
+                    location,
+                    E_TOO_LARGE,
+                    f"{location}: payload of {declared:,} bytes exceeds the limit of {max_bytes:,}",
+                    input_id=rid,
+                )
                 continue
             payload = record.reader.read()
             if len(payload) < declared:
                 yield Failure(
                     location,
                     E_TRUNCATED,
-                    f"{location}: truncated WARC record: {len(payload):,} of {declared:,} payload bytes present",
+                    f"{location}: truncated WARC record: {len(payload):,} of {declared:,} payload "
+                    "bytes present",
                     input_id=rid,
                     raw=payload,
                 )
@@ -62,7 +68,12 @@ def read_warc(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[RawRecord
         if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
         location = f"{name}#{count + 1}"
-        yield Failure(location, E_MALFORMED, f"{location}: unreadable WARC data after {count} record(s): {exc}")
+        yield Failure(
+            location, E_MALFORMED, f"{location}: unreadable WARC data after {count} record(s): {exc}"
+        )
     if count == 0:
-        yield Failure(name, E_MALFORMED, f"{name}: no WARC response records found (not a WARC file, or truncated before the first record)")
-
+        yield Failure(
+            name,
+            E_MALFORMED,
+            f"{name}: no WARC response records found (not a WARC file, or truncated before the first record)",
+        )

@@ -61,7 +61,9 @@ def _copies(engine: Engine, progress) -> dict[str, int]:
         missing = [r.id for r in rows if r.signature is None]
         for aid in missing:  # articles stored before signatures were kept
             body = conn.execute(select(a.c.text).where(a.c.id == aid)).scalar_one()
-            conn.execute(update(a).where(a.c.id == aid).values(signature=signature(body), words=len(body.split())))
+            conn.execute(
+                update(a).where(a.c.id == aid).values(signature=signature(body), words=len(body.split()))
+            )
         if missing:
             rows = conn.execute(select(a.c.id, a.c.published, a.c.words, a.c.signature, a.c.copy_of)).all()
     items = [Item(r.id, r.published, r.words or 0, r.signature) for r in rows]
@@ -76,7 +78,10 @@ def _copies(engine: Engine, progress) -> dict[str, int]:
     changes = [c for c in changes if old[c["aid"]] != c["copy"]]
     with engine.begin() as conn:
         for i in range(0, len(changes), BATCH):
-            conn.execute(update(a).where(a.c.id == bindparam("aid")).values(copy_of=bindparam("copy")), changes[i : i + BATCH])
+            conn.execute(
+                update(a).where(a.c.id == bindparam("aid")).values(copy_of=bindparam("copy")),
+                changes[i : i + BATCH],
+            )
     return {"copy_clusters": len(set(canon.values())), "copies": sum(1 for k, v in canon.items() if k != v)}
 
 
@@ -85,11 +90,26 @@ def _entities(engine: Engine) -> dict[str, int]:
     groups: dict[str, dict[str, Any]] = {}
     links = []
     with engine.connect() as conn:
-        query = select(e.c.id, e.c.article_id, e.c.name, e.c.type, e.c.record, a.c.published, a.c.copy_of).join(a, a.c.id == e.c.article_id)
+        query = select(
+            e.c.id, e.c.article_id, e.c.name, e.c.type, e.c.record, a.c.published, a.c.copy_of
+        ).join(a, a.c.id == e.c.article_id)
         for row in conn.execute(query):
             rec = row.record
             key = kb_key(row.type or "", row.name, rec)
-            g = groups.setdefault(key, {"names": Counter(), "aliases": Counter(), "titles": Counter(), "articles": set(), "originals": set(), "dates": [], "mentions": 0, "type": row.type, "record": rec})
+            g = groups.setdefault(
+                key,
+                {
+                    "names": Counter(),
+                    "aliases": Counter(),
+                    "titles": Counter(),
+                    "articles": set(),
+                    "originals": set(),
+                    "dates": [],
+                    "mentions": 0,
+                    "type": row.type,
+                    "record": rec,
+                },
+            )
             g["names"][row.name] += 1
             body = [m for m in rec.get("mentions", []) if not m.get("field")]
             for m in rec.get("mentions", []):
@@ -102,7 +122,15 @@ def _entities(engine: Engine) -> dict[str, int]:
             if row.published:
                 g["dates"].append(row.published[:10])
             g["mentions"] += len(body) or 1
-            links.append({"entity_id": row.id, "kb_id": content_id("kb", key), "article_id": row.article_id, "published": row.published, "mentions": len(body) or 1})
+            links.append(
+                {
+                    "entity_id": row.id,
+                    "kb_id": content_id("kb", key),
+                    "article_id": row.article_id,
+                    "published": row.published,
+                    "mentions": len(body) or 1,
+                }
+            )
     entities = []
     for key, g in groups.items():
         name = max(g["names"], key=lambda n: (g["names"][n], len(n), n))
@@ -137,8 +165,8 @@ def _entities(engine: Engine) -> dict[str, int]:
 
 def link_speakers(engine: Engine) -> None:
     """Each quote gets its speaker's knowledge-base entity (indexed with the date: quotes by speaker)."""
-    q, l = schema.quotes, schema.entity_links
-    sub = select(l.c.kb_id).where(l.c.entity_id == q.c.speaker_entity).scalar_subquery()
+    q, links = schema.quotes, schema.entity_links
+    sub = select(links.c.kb_id).where(links.c.entity_id == q.c.speaker_entity).scalar_subquery()
     with engine.begin() as conn:
         conn.execute(update(q).where(q.c.speaker_entity.is_not(None)).values(speaker_kb=sub))
         conn.execute(text("ANALYZE"))  # fresh statistics for the planner after a rebuild
@@ -147,7 +175,17 @@ def link_speakers(engine: Engine) -> None:
 def _quotes(engine: Engine) -> dict[str, int]:
     q, a = schema.quotes, schema.articles
     with engine.connect() as conn:
-        rows = conn.execute(select(q.c.id, q.c.content, q.c.speaker_name, q.c.article_id, q.c.cluster_id, a.c.published, a.c.source_name).join(a, a.c.id == q.c.article_id)).all()
+        rows = conn.execute(
+            select(
+                q.c.id,
+                q.c.content,
+                q.c.speaker_name,
+                q.c.article_id,
+                q.c.cluster_id,
+                a.c.published,
+                a.c.source_name,
+            ).join(a, a.c.id == q.c.article_id)
+        ).all()
     keys = quote_clusters([(r.id, r.content) for r in rows])
     members: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
@@ -174,5 +212,8 @@ def _quotes(engine: Engine) -> dict[str, int]:
         for i in range(0, len(clusters), BATCH):
             conn.execute(schema.quote_clusters.insert(), clusters[i : i + BATCH])
         for i in range(0, len(updates), BATCH):
-            conn.execute(update(q).where(q.c.id == bindparam("qid")).values(cluster_id=bindparam("cid")), updates[i : i + BATCH])
+            conn.execute(
+                update(q).where(q.c.id == bindparam("qid")).values(cluster_id=bindparam("cid")),
+                updates[i : i + BATCH],
+            )
     return {"quote_clusters": len(clusters), "repeated_quotes": sum(1 for c in clusters if c["size"] > 1)}

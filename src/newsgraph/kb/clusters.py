@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..text.fingerprint import ARTICLE_SHINGLE, NUM_PERM, QUOTE_SHINGLE, from_bytes, minhash, normal_key, shingles, words
+from ..text.fingerprint import (
+    ARTICLE_SHINGLE,
+    NUM_PERM,
+    QUOTE_SHINGLE,
+    from_bytes,
+    minhash,
+    normal_key,
+    shingles,
+    words,
+)
 
 COPY_JACCARD = 0.8
 COPY_CONTAINMENT = 0.9
@@ -46,11 +55,17 @@ class Item:
     signature: bytes
 
 
-def copy_clusters(items: Sequence[Item], text_of: Callable[[str], str], progress: Callable[[Iterable], Iterable] = lambda x: x) -> dict[str, str]:
+def copy_clusters(
+    items: Sequence[Item],
+    text_of: Callable[[str], str],
+    progress: Callable[[Iterable], Iterable] = lambda x: x,
+) -> dict[str, str]:
     """``{article id: canonical id}`` for every article in a cluster of two or more."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.3, num_perm=NUM_PERM)  # low: a trimmed copy has a low Jaccard but a high containment
+    lsh = MinHashLSH(
+        threshold=0.3, num_perm=NUM_PERM
+    )  # low: a trimmed copy has a low Jaccard but a high containment
     sigs = {}
     for it in items:
         sigs[it.id] = from_bytes(it.signature)

@@ -22,25 +22,67 @@ from ..store import schema
 
 # PLOVER type -> CAMEO event code (a root's generic code), after CAMEO2PLOVER's table read backwards.
 CAMEO_OF = {
-    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070", "CONCEDE": "080",
-    "RETREAT": "084", "ACCUSE": "110", "REQUEST": "100", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
-    "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170", "ASSAULT": "180",
-}  # fmt: skip
+    "AGREE": "030",
+    "CONSULT": "040",
+    "SUPPORT": "050",
+    "COOPERATE": "060",
+    "AID": "070",
+    "CONCEDE": "080",
+    "RETREAT": "084",
+    "ACCUSE": "110",
+    "REQUEST": "100",
+    "REJECT": "120",
+    "THREATEN": "130",
+    "PROTEST": "140",
+    "MOBILIZE": "150",
+    "SANCTION": "160",
+    "COERCE": "170",
+    "ASSAULT": "180",
+}
 # Goldstein scores of those codes (CAMEO codebook).
-GOLDSTEIN = {"030": 4.0, "040": 1.0, "050": 3.5, "060": 6.0, "070": 7.0, "080": 5.0, "084": 7.0, "110": -2.0, "100": -5.0,
-             "120": -4.0, "130": -4.4, "140": -6.5, "150": -7.2, "160": -4.0, "170": -7.0, "180": -9.0, "190": -10.0}  # fmt: skip
-QUAD_NUMBER = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
+GOLDSTEIN = {
+    "030": 4.0,
+    "040": 1.0,
+    "050": 3.5,
+    "060": 6.0,
+    "070": 7.0,
+    "080": 5.0,
+    "084": 7.0,
+    "110": -2.0,
+    "100": -5.0,
+    "120": -4.0,
+    "130": -4.4,
+    "140": -6.5,
+    "150": -7.2,
+    "160": -4.0,
+    "170": -7.0,
+    "180": -9.0,
+    "190": -10.0,
+}
+QUAD_NUMBER = {
+    "verbal_cooperation": 1,
+    "material_cooperation": 2,
+    "verbal_conflict": 3,
+    "material_conflict": 4,
+}
 HEAVY_MODES = frozenset({"firearms", "heavy-weapons", "aerial", "drone"})
 
 GDELT_EVENT_COLUMNS = (
-    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode "
-    "Actor1EthnicCode Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code Actor2Code "
-    "Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code Actor2Religion2Code "
-    "Actor2Type1Code Actor2Type2Code Actor2Type3Code IsRootEvent EventCode EventBaseCode EventRootCode QuadClass "
-    "GoldsteinScale NumMentions NumSources NumArticles AvgTone Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode "
+    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate Actor1Code Actor1Name Actor1CountryCode "
+    "Actor1KnownGroupCode "
+    "Actor1EthnicCode Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code "
+    "Actor1Type3Code Actor2Code "
+    "Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code "
+    "Actor2Religion2Code "
+    "Actor2Type1Code Actor2Type2Code Actor2Type3Code IsRootEvent EventCode EventBaseCode "
+    "EventRootCode QuadClass "
+    "GoldsteinScale NumMentions NumSources NumArticles AvgTone Actor1Geo_Type Actor1Geo_FullName "
+    "Actor1Geo_CountryCode "
     "Actor1Geo_ADM1Code Actor1Geo_ADM2Code Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID Actor2Geo_Type "
-    "Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code Actor2Geo_Lat Actor2Geo_Long "
-    "Actor2Geo_FeatureID ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code "
+    "Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code "
+    "Actor2Geo_Lat Actor2Geo_Long "
+    "Actor2Geo_FeatureID ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode "
+    "ActionGeo_ADM1Code ActionGeo_ADM2Code "
     "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL"
 ).split()
 GDELT_MENTION_COLUMNS = (
@@ -55,7 +97,9 @@ def stored(engine: Engine, with_copies: bool = True) -> Iterator[dict[str, Any]]
     a, i = schema.articles, schema.article_inputs
     inputs: dict[str, list[str]] = {}
     with engine.connect() as conn:
-        for aid, input_id, loc in conn.execute(select(i.c.article_id, i.c.input_id, i.c.location).order_by(i.c.article_id, i.c.location)):
+        for aid, input_id, loc in conn.execute(
+            select(i.c.article_id, i.c.input_id, i.c.location).order_by(i.c.article_id, i.c.location)
+        ):
             inputs.setdefault(aid, []).append(input_id or loc)
         query = select(a.c.id, a.c.record, a.c.copy_of).order_by(a.c.id)
         if not with_copies:
@@ -74,10 +118,64 @@ def write_jsonl(engine: Engine, out: TextIO, with_copies: bool = True) -> int:
 
 
 TABLES = {
-    "articles": ("id", "title", "published", "source_name", "source_url", "dateline_place", "copy_of", "words", "quotes", "entities", "events"),
-    "quotes": ("id", "article_id", "published", "source_name", "kind", "speaker_name", "speaker_entity", "content", "start", "end", "cluster_id", "confidence"),
-    "entities": ("id", "name", "type", "country", "geonameid", "first_seen", "last_seen", "article_count", "article_count_without_copies", "mention_count", "aliases", "titles"),
-    "events": ("id", "article_id", "type", "mode", "quad_class", "date", "actors", "targets", "place", "modality", "confidence", "trigger", "sentence", "trigger_start", "trigger_end"),
+    "articles": (
+        "id",
+        "title",
+        "published",
+        "source_name",
+        "source_url",
+        "dateline_place",
+        "copy_of",
+        "words",
+        "quotes",
+        "entities",
+        "events",
+    ),
+    "quotes": (
+        "id",
+        "article_id",
+        "published",
+        "source_name",
+        "kind",
+        "speaker_name",
+        "speaker_entity",
+        "content",
+        "start",
+        "end",
+        "cluster_id",
+        "confidence",
+    ),
+    "entities": (
+        "id",
+        "name",
+        "type",
+        "country",
+        "geonameid",
+        "first_seen",
+        "last_seen",
+        "article_count",
+        "article_count_without_copies",
+        "mention_count",
+        "aliases",
+        "titles",
+    ),
+    "events": (
+        "id",
+        "article_id",
+        "type",
+        "mode",
+        "quad_class",
+        "date",
+        "actors",
+        "targets",
+        "place",
+        "modality",
+        "confidence",
+        "trigger",
+        "sentence",
+        "trigger_start",
+        "trigger_end",
+    ),
 }
 
 
@@ -96,29 +194,55 @@ def table_rows(engine: Engine, table: str) -> Iterator[dict[str, Any]]:
         aid = rec["id"]
         if table == "articles":
             yield {
-                "id": aid, "title": rec.get("title"), "published": rec.get("published"), "source_name": (rec.get("source") or {}).get("name"),
-                "source_url": (rec.get("source") or {}).get("url"), "dateline_place": (rec.get("dateline") or {}).get("place"),
-                "copy_of": rec.get("copy_of"), "words": len(rec.get("text", "").split()), "quotes": len(rec.get("quotes", [])),
-                "entities": len(rec.get("entities", [])), "events": len(rec.get("events", [])),
-            }  # fmt: skip
+                "id": aid,
+                "title": rec.get("title"),
+                "published": rec.get("published"),
+                "source_name": (rec.get("source") or {}).get("name"),
+                "source_url": (rec.get("source") or {}).get("url"),
+                "dateline_place": (rec.get("dateline") or {}).get("place"),
+                "copy_of": rec.get("copy_of"),
+                "words": len(rec.get("text", "").split()),
+                "quotes": len(rec.get("quotes", [])),
+                "entities": len(rec.get("entities", [])),
+                "events": len(rec.get("events", [])),
+            }
         elif table == "quotes":
             for q in rec.get("quotes", []):
                 sp = q.get("speaker") or {}
                 yield {
-                    "id": q["id"], "article_id": aid, "published": rec.get("published"), "source_name": (rec.get("source") or {}).get("name"),
-                    "kind": q.get("kind"), "speaker_name": sp.get("name"), "speaker_entity": sp.get("entity"), "content": q["content"]["text"],
-                    "start": q["content"]["start"], "end": q["content"]["end"], "cluster_id": None, "confidence": q.get("confidence"),
-                }  # fmt: skip
+                    "id": q["id"],
+                    "article_id": aid,
+                    "published": rec.get("published"),
+                    "source_name": (rec.get("source") or {}).get("name"),
+                    "kind": q.get("kind"),
+                    "speaker_name": sp.get("name"),
+                    "speaker_entity": sp.get("entity"),
+                    "content": q["content"]["text"],
+                    "start": q["content"]["start"],
+                    "end": q["content"]["end"],
+                    "cluster_id": None,
+                    "confidence": q.get("confidence"),
+                }
         elif table == "events":
             names = {e["id"]: e["name"] for e in rec.get("entities", [])}
             for ev in rec.get("events", []):
                 yield {
-                    "id": ev["id"], "article_id": aid, "type": ev["type"], "mode": ev.get("mode"), "quad_class": ev.get("quad_class"),
-                    "date": ev.get("date"), "actors": "; ".join(names.get(i, i) for i in ev.get("actors", [])),
-                    "targets": "; ".join(names.get(i, i) for i in ev.get("targets", [])), "place": names.get(ev.get("place")) if ev.get("place") else None,
-                    "modality": ev.get("modality"), "confidence": ev.get("confidence"), "trigger": ev["trigger"]["text"],
-                    "sentence": (ev.get("sentence") or {}).get("text"), "trigger_start": ev["trigger"]["start"], "trigger_end": ev["trigger"]["end"],
-                }  # fmt: skip
+                    "id": ev["id"],
+                    "article_id": aid,
+                    "type": ev["type"],
+                    "mode": ev.get("mode"),
+                    "quad_class": ev.get("quad_class"),
+                    "date": ev.get("date"),
+                    "actors": "; ".join(names.get(i, i) for i in ev.get("actors", [])),
+                    "targets": "; ".join(names.get(i, i) for i in ev.get("targets", [])),
+                    "place": names.get(ev.get("place")) if ev.get("place") else None,
+                    "modality": ev.get("modality"),
+                    "confidence": ev.get("confidence"),
+                    "trigger": ev["trigger"]["text"],
+                    "sentence": (ev.get("sentence") or {}).get("text"),
+                    "trigger_start": ev["trigger"]["start"],
+                    "trigger_end": ev["trigger"]["end"],
+                }
         else:
             raise ValueError(f"no table {table!r}; one of {', '.join(TABLES)}")
 
@@ -151,7 +275,8 @@ def _gdelt_id(event_id: str) -> int:
 
 
 def _date_parts(value: str | None) -> dict[str, Any]:
-    """SQLDATE, MonthYear, Year and FractionDate where the date is known to the day (else only what is known)."""
+    """SQLDATE, MonthYear, Year and FractionDate where the date is known to the day (else only what is
+    known)."""
     out = {"SQLDATE": "", "MonthYear": "", "Year": "", "FractionDate": ""}
     if not value or value.startswith("X") or not value[:4].isdigit():
         return out
@@ -211,38 +336,61 @@ def gdelt_rows(engine: Engine) -> Iterator[tuple[dict[str, Any], list[dict[str, 
             geo = _place(ents.get(ev.get("place")) if ev.get("place") else None)
             row = dict.fromkeys(GDELT_EVENT_COLUMNS, "")
             row.update(_date_parts(ev.get("date")))
-            row.update({
-                "GLOBALEVENTID": _gdelt_id(ev["id"]),
-                "Actor1Code": a1["Code"], "Actor1Name": a1["Name"], "Actor1CountryCode": a1["CountryCode"],
-                "Actor2Code": a2["Code"], "Actor2Name": a2["Name"], "Actor2CountryCode": a2["CountryCode"],
-                "IsRootEvent": 1 if min((m.get("clause_depth", 9) for m in ev.get("mentions", [])), default=9) == 0 else 0,
-                "EventCode": code, "EventBaseCode": code, "EventRootCode": code[:2],
-                "QuadClass": QUAD_NUMBER.get(ev.get("quad_class") or "", ""), "GoldsteinScale": GOLDSTEIN.get(code, ""),
-                "NumMentions": len(ev.get("mentions", [])) or 1, "NumSources": 1, "NumArticles": 1,
-                "ActionGeo_Type": geo["Type"], "ActionGeo_FullName": geo["FullName"], "ActionGeo_Lat": geo["Lat"], "ActionGeo_Long": geo["Long"],
-                "SOURCEURL": url,
-            })  # fmt: skip
+            is_root = int(min((m.get("clause_depth", 9) for m in ev.get("mentions", [])), default=9) == 0)
+            row.update(
+                {
+                    "GLOBALEVENTID": _gdelt_id(ev["id"]),
+                    "Actor1Code": a1["Code"],
+                    "Actor1Name": a1["Name"],
+                    "Actor1CountryCode": a1["CountryCode"],
+                    "Actor2Code": a2["Code"],
+                    "Actor2Name": a2["Name"],
+                    "Actor2CountryCode": a2["CountryCode"],
+                    "IsRootEvent": is_root,
+                    "EventCode": code,
+                    "EventBaseCode": code,
+                    "EventRootCode": code[:2],
+                    "QuadClass": QUAD_NUMBER.get(ev.get("quad_class") or "", ""),
+                    "GoldsteinScale": GOLDSTEIN.get(code, ""),
+                    "NumMentions": len(ev.get("mentions", [])) or 1,
+                    "NumSources": 1,
+                    "NumArticles": 1,
+                    "ActionGeo_Type": geo["Type"],
+                    "ActionGeo_FullName": geo["FullName"],
+                    "ActionGeo_Lat": geo["Lat"],
+                    "ActionGeo_Long": geo["Long"],
+                    "SOURCEURL": url,
+                }
+            )
             mentions = []
+            day = published.replace("-", "")[:8]
+            mention_time = day + "000000" if published[:4].isdigit() and len(published) >= 10 else ""
             for m in ev.get("mentions", []) or [{"trigger": ev["trigger"]}]:
-                mentions.append({
-                    **dict.fromkeys(GDELT_MENTION_COLUMNS, ""),
-                    "GLOBALEVENTID": row["GLOBALEVENTID"],
-                    "MentionTimeDate": published.replace("-", "")[:8] + "000000" if published[:4].isdigit() and len(published) >= 10 else "",
-                    "MentionType": 1 if url else 2,
-                    "MentionSourceName": (rec.get("source") or {}).get("name") or "",
-                    "MentionIdentifier": url or rec["id"],
-                    "ActionCharOffset": m["trigger"]["start"],
-                    "InRawText": 1,
-                    "Confidence": round(100 * (ev.get("confidence") or 0)),
-                    "MentionDocLen": len(rec.get("text", "")),
-                })  # fmt: skip
+                mentions.append(
+                    {
+                        **dict.fromkeys(GDELT_MENTION_COLUMNS, ""),
+                        "GLOBALEVENTID": row["GLOBALEVENTID"],
+                        "MentionTimeDate": mention_time,
+                        "MentionType": 1 if url else 2,
+                        "MentionSourceName": (rec.get("source") or {}).get("name") or "",
+                        "MentionIdentifier": url or rec["id"],
+                        "ActionCharOffset": m["trigger"]["start"],
+                        "InRawText": 1,
+                        "Confidence": round(100 * (ev.get("confidence") or 0)),
+                        "MentionDocLen": len(rec.get("text", "")),
+                    }
+                )
             yield row, mentions
 
 
 def write_gdelt(engine: Engine, prefix: Path) -> tuple[int, int]:
-    """``PREFIX.export.CSV`` and ``PREFIX.mentions.CSV``: tab-separated, no header, as GDELT publishes them."""
+    """``PREFIX.export.CSV`` and ``PREFIX.mentions.CSV``: tab-separated, no header, as GDELT publishes
+    them."""
     n_ev = n_m = 0
-    with open(f"{prefix}.export.CSV", "w", encoding="utf-8", newline="") as fe, open(f"{prefix}.mentions.CSV", "w", encoding="utf-8", newline="") as fm:
+    with (
+        open(f"{prefix}.export.CSV", "w", encoding="utf-8", newline="") as fe,
+        open(f"{prefix}.mentions.CSV", "w", encoding="utf-8", newline="") as fm,
+    ):
         we = csv.writer(fe, delimiter="\t", lineterminator="\n")
         wm = csv.writer(fm, delimiter="\t", lineterminator="\n")
         for row, mentions in gdelt_rows(engine):
@@ -258,18 +406,41 @@ def write_gdelt(engine: Engine, prefix: Path) -> tuple[int, int]:
 
 
 def quotebank_records(engine: Engine) -> Iterator[dict[str, Any]]:
-    """One record per quotation (a quote cluster), Quotebank's quotation-centric fields plus the occurrences."""
+    """One record per quotation (a quote cluster), Quotebank's quotation-centric fields plus the
+    occurrences."""
     q, c, a = schema.quotes, schema.quote_clusters, schema.articles
     with engine.connect() as conn:
         occ: dict[str, list[dict[str, Any]]] = {}
         rows = conn.execute(
-            select(q.c.id, q.c.cluster_id, q.c.article_id, q.c.start, q.c.end, q.c.speaker_name, q.c.record, a.c.source_url, a.c.source_name, a.c.published).join(a, a.c.id == q.c.article_id).order_by(q.c.cluster_id, q.c.id)
+            select(
+                q.c.id,
+                q.c.cluster_id,
+                q.c.article_id,
+                q.c.start,
+                q.c.end,
+                q.c.speaker_name,
+                q.c.record,
+                a.c.source_url,
+                a.c.source_name,
+                a.c.published,
+            )
+            .join(a, a.c.id == q.c.article_id)
+            .order_by(q.c.cluster_id, q.c.id)
         )
         for r in rows:
             rec = r.record if isinstance(r.record, dict) else json.loads(r.record)
             occ.setdefault(r.cluster_id or r.id, []).append(
-                {"quote_id": r.id, "article_id": r.article_id, "url": r.source_url, "outlet": r.source_name, "published": r.published, "start": r.start, "end": r.end,
-                 "speaker": r.speaker_name, "confidence": rec.get("confidence")}  # fmt: skip
+                {
+                    "quote_id": r.id,
+                    "article_id": r.article_id,
+                    "url": r.source_url,
+                    "outlet": r.source_name,
+                    "published": r.published,
+                    "start": r.start,
+                    "end": r.end,
+                    "speaker": r.speaker_name,
+                    "confidence": rec.get("confidence"),
+                }
             )
         for cl in conn.execute(select(c).order_by(c.c.id)):
             items = occ.get(cl.id, [])
@@ -278,7 +449,9 @@ def quotebank_records(engine: Engine) -> Iterator[dict[str, Any]]:
                 name = o["speaker"] or "None"
                 speakers[name] = speakers.get(name, 0.0) + (o["confidence"] or 0.5)
             total = sum(speakers.values()) or 1.0
-            probas = sorted(([s, round(p / total, 4)] for s, p in speakers.items()), key=lambda x: (-x[1], x[0]))
+            probas = sorted(
+                ([s, round(p / total, 4)] for s, p in speakers.items()), key=lambda x: (-x[1], x[0])
+            )
             yield {
                 "quoteID": cl.id,
                 "quotation": cl.content,

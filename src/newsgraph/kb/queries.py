@@ -18,7 +18,9 @@ from sqlalchemy.engine import Engine
 from ..store import schema
 
 MAX_LIMIT = 500
-COUNT_CAP = 1_000  # totals are counted up to here ("1,000 or more"): counting every match of a common name is slow
+COUNT_CAP = (
+    1_000  # totals are counted up to here ("1,000 or more"): counting every match of a common name is slow
+)
 FACET_SAMPLE = 500  # facets are taken over the latest matches
 
 
@@ -43,10 +45,17 @@ def matching_entities(engine: Engine, name: str, limit: int = 20) -> list[dict[s
     if not low:
         return []
     with engine.connect() as conn:
-        exact = conn.execute(select(k).where(func.lower(k.c.name) == low).order_by(k.c.article_count.desc(), k.c.id)).all()
+        exact = conn.execute(
+            select(k).where(func.lower(k.c.name) == low).order_by(k.c.article_count.desc(), k.c.id)
+        ).all()
         part = conn.execute(
             select(k)
-            .where(or_(func.lower(k.c.name).like(_like(low)), func.lower(cast(k.c.aliases, Text)).like(_like(low))))
+            .where(
+                or_(
+                    func.lower(k.c.name).like(_like(low)),
+                    func.lower(cast(k.c.aliases, Text)).like(_like(low)),
+                )
+            )
             .order_by(k.c.article_count.desc(), k.c.id)
             .limit(limit)
         ).all()
@@ -81,7 +90,9 @@ def _linked(kb_ids: list[str]):
 
 def _fts_quotes(engine: Engine, query: str):
     if engine.dialect.name == "sqlite":
-        return text("quotes.id IN (SELECT quote_id FROM fts_quotes WHERE fts_quotes MATCH :fts)").bindparams(fts=_fts5(query))
+        return text("quotes.id IN (SELECT quote_id FROM fts_quotes WHERE fts_quotes MATCH :fts)").bindparams(
+            fts=_fts5(query)
+        )
     return text("quotes.tsv @@ websearch_to_tsquery('english', :fts)").bindparams(fts=query)
 
 
@@ -115,14 +126,26 @@ def quotes(
     if speaker and exact_speaker:
         cond.append(q.c.speaker_name == speaker)
     elif speaker:
-        kb = [e["id"] for e in matching_entities(engine, speaker, 50) if e["type"] in ("PERSON", "ORG", "GPE", "NORP")][:5]
+        kb = [
+            e["id"]
+            for e in matching_entities(engine, speaker, 50)
+            if e["type"] in ("PERSON", "ORG", "GPE", "NORP")
+        ][:5]
         if kb:  # through the knowledge base: one index range (speaker, date) per entity, merged below
             by_kb = kb
         else:
             cond.append(func.lower(q.c.speaker_name).like(_like(speaker)))
     if about:
         kb = [e["id"] for e in matching_entities(engine, about, 50)]
-        cond.append(q.c.id.in_(select(schema.quote_mentions.c.quote_id).where(schema.quote_mentions.c.entity_id.in_(_linked(kb)))) if kb else literal(False))
+        cond.append(
+            q.c.id.in_(
+                select(schema.quote_mentions.c.quote_id).where(
+                    schema.quote_mentions.c.entity_id.in_(_linked(kb))
+                )
+            )
+            if kb
+            else literal(False)
+        )
     if since:
         cond.append(q.c.published >= since)
     if until:
@@ -135,7 +158,19 @@ def quotes(
         cond.append(a.c.copy_of.is_(None))
     where = and_(True, *cond)
     base = select(
-        q.c.id, q.c.content, q.c.kind, q.c.speaker_name, q.c.speaker_entity, q.c.published, q.c.source_name, q.c.article_id, q.c.cluster_id, q.c.start, q.c.end, a.c.title, a.c.copy_of
+        q.c.id,
+        q.c.content,
+        q.c.kind,
+        q.c.speaker_name,
+        q.c.speaker_entity,
+        q.c.published,
+        q.c.source_name,
+        q.c.article_id,
+        q.c.cluster_id,
+        q.c.start,
+        q.c.end,
+        a.c.title,
+        a.c.copy_of,
     ).join(a, a.c.id == q.c.article_id)
     lim, off = _limit(limit), max(0, offset)
     order = (q.c.published.desc().nulls_last(), q.c.id)
@@ -148,7 +183,11 @@ def quotes(
         if by_kb is None:
             total, more = _capped_count(conn, counted.where(where))
             rows = conn.execute(base.where(where).order_by(*order).limit(lim).offset(off)).all()
-            latest = conn.execute(faceted.where(where).order_by(*order).limit(FACET_SAMPLE)).all() if facets else []
+            latest = (
+                conn.execute(faceted.where(where).order_by(*order).limit(FACET_SAMPLE)).all()
+                if facets
+                else []
+            )
         else:
             total, more = _capped_count(conn, counted.where(where, q.c.speaker_kb.in_(by_kb)))
             rows, latest = [], []
@@ -164,7 +203,11 @@ def quotes(
         cluster_sizes = {}
         ids = [r.cluster_id for r in rows if r.cluster_id]
         if ids:
-            for cid, size, outs in conn.execute(select(schema.quote_clusters.c.id, schema.quote_clusters.c.size, schema.quote_clusters.c.outlets).where(schema.quote_clusters.c.id.in_(ids))):
+            for cid, size, outs in conn.execute(
+                select(
+                    schema.quote_clusters.c.id, schema.quote_clusters.c.size, schema.quote_clusters.c.outlets
+                ).where(schema.quote_clusters.c.id.in_(ids))
+            ):
                 cluster_sizes[cid] = (size, outs if isinstance(outs, list) else json.loads(outs or "[]"))
     items = []
     for r in rows:
@@ -179,12 +222,16 @@ def quotes(
         "limit": _limit(limit),
         "offset": max(0, offset),
         "items": items,
-        "facets": {"speaker": [{"value": s, "count": n} for s, n in speakers], "outlet": [{"value": s, "count": n} for s, n in outlets]},
+        "facets": {
+            "speaker": [{"value": s, "count": n} for s, n in speakers],
+            "outlet": [{"value": s, "count": n} for s, n in outlets],
+        },
     }
 
 
 def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
-    """One knowledge-base entity (by id, else the best match of a name) with its quotes, companions and timeline."""
+    """One knowledge-base entity (by id, else the best match of a name) with its quotes, companions and
+    timeline."""
     k = schema.kb_entities
     with engine.connect() as conn:
         row = conn.execute(select(k).where(k.c.id == name_or_id)).first()
@@ -192,7 +239,7 @@ def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
     if card is None:
         return None
     kb_id = card["id"]
-    q, l, a = schema.quotes, schema.entity_links, schema.articles
+    q, links, a = schema.quotes, schema.entity_links, schema.articles
     with engine.connect() as conn:
         said = conn.execute(
             select(q.c.id, q.c.content, q.c.published, q.c.source_name, q.c.article_id, q.c.start, q.c.end)
@@ -200,17 +247,25 @@ def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
             .order_by(q.c.published.desc().nulls_last(), q.c.id)
             .limit(50)
         ).all()
-        other = l.alias("other")
+        other = links.alias("other")
         companions = conn.execute(
-            select(k.c.id, k.c.name, k.c.type, func.count(func.distinct(other.c.article_id)).label("articles"))
-            .select_from(l.join(other, other.c.article_id == l.c.article_id).join(k, k.c.id == other.c.kb_id))
-            .where(l.c.kb_id == kb_id, other.c.kb_id != kb_id)
+            select(
+                k.c.id, k.c.name, k.c.type, func.count(func.distinct(other.c.article_id)).label("articles")
+            )
+            .select_from(
+                links.join(other, other.c.article_id == links.c.article_id).join(k, k.c.id == other.c.kb_id)
+            )
+            .where(links.c.kb_id == kb_id, other.c.kb_id != kb_id)
             .group_by(k.c.id, k.c.name, k.c.type)
             .order_by(func.count(func.distinct(other.c.article_id)).desc(), k.c.name)
             .limit(12)
         ).all()
         articles = conn.execute(
-            select(a.c.id, a.c.title, a.c.published, a.c.source_name, a.c.copy_of).join(l, l.c.article_id == a.c.id).where(l.c.kb_id == kb_id).order_by(a.c.published.desc().nulls_last(), a.c.id).limit(50)
+            select(a.c.id, a.c.title, a.c.published, a.c.source_name, a.c.copy_of)
+            .join(links, links.c.article_id == a.c.id)
+            .where(links.c.kb_id == kb_id)
+            .order_by(a.c.published.desc().nulls_last(), a.c.id)
+            .limit(50)
         ).all()
     card["quotes"] = [dict(r._mapping) for r in said]
     card["appears_with"] = [dict(r._mapping) for r in companions]
@@ -221,14 +276,19 @@ def entity(engine: Engine, name_or_id: str) -> dict[str, Any] | None:
 
 def timeline(engine: Engine, kb_id: str, granularity: str = "month") -> list[dict[str, Any]]:
     """Per month (or day, or year): articles that mention the entity, and quotes it gave."""
-    width = literal_column(str({"year": 4, "month": 7, "day": 10}[granularity]))  # inlined: PostgreSQL groups by the same expression
+    width = literal_column(
+        str({"year": 4, "month": 7, "day": 10}[granularity])
+    )  # inlined: PostgreSQL groups by the same expression
     one = literal_column("1")
-    l, q = schema.entity_links, schema.quotes
+    links, q = schema.entity_links, schema.quotes
     with engine.connect() as conn:
         mentions = conn.execute(
-            select(func.substr(l.c.published, one, width).label("period"), func.count(func.distinct(l.c.article_id)))
-            .where(l.c.kb_id == kb_id, l.c.published.is_not(None))
-            .group_by(func.substr(l.c.published, one, width))
+            select(
+                func.substr(links.c.published, one, width).label("period"),
+                func.count(func.distinct(links.c.article_id)),
+            )
+            .where(links.c.kb_id == kb_id, links.c.published.is_not(None))
+            .group_by(func.substr(links.c.published, one, width))
         ).all()
         said = conn.execute(
             select(func.substr(q.c.published, one, width).label("period"), func.count())
@@ -262,7 +322,11 @@ def events(
         cond.append(ev.c.type == type.upper())
     if actor:
         kb = [e["id"] for e in matching_entities(engine, actor, 50)]
-        cond.append(ev.c.id.in_(select(p.c.event_id).where(p.c.role == "actor", p.c.entity_id.in_(_linked(kb)))) if kb else literal(False))
+        cond.append(
+            ev.c.id.in_(select(p.c.event_id).where(p.c.role == "actor", p.c.entity_id.in_(_linked(kb))))
+            if kb
+            else literal(False)
+        )
     if since:
         cond.append(func.coalesce(ev.c.date, ev.c.published) >= since)
     if until:
@@ -271,7 +335,16 @@ def events(
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(ev).where(where)).scalar_one()
         rows = conn.execute(
-            select(ev.c.id, ev.c.type, ev.c.date, ev.c.record, ev.c.article_id, a.c.title, a.c.published, a.c.source_name)
+            select(
+                ev.c.id,
+                ev.c.type,
+                ev.c.date,
+                ev.c.record,
+                ev.c.article_id,
+                a.c.title,
+                a.c.published,
+                a.c.source_name,
+            )
             .join(a, a.c.id == ev.c.article_id)
             .where(where)
             .order_by(ev.c.published.desc().nulls_last(), ev.c.id)
@@ -279,7 +352,15 @@ def events(
             .offset(max(0, offset))
         ).all()
         ids = {i for r in rows for i in _participants(r.record)}
-        names = dict(conn.execute(select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))).all()) if ids else {}
+        names = (
+            dict(
+                conn.execute(
+                    select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))
+                ).all()
+            )
+            if ids
+            else {}
+        )
     items = []
     for r in rows:
         rec = r.record if isinstance(r.record, dict) else json.loads(r.record)
@@ -314,47 +395,101 @@ RANK_POOL = 1_000  # relevance is ranked among the latest matches (every match o
 
 
 def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) -> dict[str, Any]:
-    """Articles whose title or text hold every word: the most relevant of the latest RANK_POOL matches, with a snippet."""
+    """Articles whose title or text hold every word: the most relevant of the latest RANK_POOL matches, with
+    a snippet."""
     lim, off = _limit(limit), max(0, offset)
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             match = _fts5(query)
-            total = conn.execute(text("SELECT count(*) FROM (SELECT 1 FROM fts_articles WHERE fts_articles MATCH :m LIMIT :cap)"), {"m": match, "cap": COUNT_CAP + 1}).scalar_one()
+            total = conn.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT 1 FROM fts_articles WHERE fts_articles MATCH :m LIMIT :cap)"
+                ),
+                {"m": match, "cap": COUNT_CAP + 1},
+            ).scalar_one()
             top = conn.execute(
                 text(
-                    "SELECT rid, article_id FROM (SELECT rowid AS rid, article_id, bm25(fts_articles) AS score FROM fts_articles "
-                    "WHERE fts_articles MATCH :m ORDER BY rowid DESC LIMIT :pool) ORDER BY score, article_id LIMIT :l OFFSET :o"
+                    "SELECT rid, article_id FROM (SELECT rowid AS rid, article_id, "
+                    "bm25(fts_articles) AS score FROM fts_articles "
+                    "WHERE fts_articles MATCH :m ORDER BY rowid DESC LIMIT :pool) ORDER BY "
+                    "score, article_id LIMIT :l OFFSET :o"
                 ),
                 {"m": match, "pool": RANK_POOL, "l": lim, "o": off},
             ).all()
             rows = []
             if top:
                 rids = ",".join(str(int(r)) for r, _ in top)  # integers from the index itself
-                snips = dict(conn.execute(text(f"SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 16) FROM fts_articles WHERE fts_articles MATCH :m AND rowid IN ({rids})"), {"m": match}).all())
-                arts = {r.id: r for r in conn.execute(select(schema.articles.c.id, schema.articles.c.title, schema.articles.c.published, schema.articles.c.source_name, schema.articles.c.copy_of).where(schema.articles.c.id.in_([aid for _, aid in top])))}
-                rows = [{**dict(arts[aid]._mapping), "snippet": snips.get(rid)} for rid, aid in top if aid in arts]
+                snips = dict(
+                    conn.execute(
+                        text(
+                            "SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 16) FROM "
+                            f"fts_articles WHERE fts_articles MATCH :m AND rowid IN ({rids})"
+                        ),
+                        {"m": match},
+                    ).all()
+                )
+                arts = {
+                    r.id: r
+                    for r in conn.execute(
+                        select(
+                            schema.articles.c.id,
+                            schema.articles.c.title,
+                            schema.articles.c.published,
+                            schema.articles.c.source_name,
+                            schema.articles.c.copy_of,
+                        ).where(schema.articles.c.id.in_([aid for _, aid in top]))
+                    )
+                }
+                rows = [
+                    {**dict(arts[aid]._mapping), "snippet": snips.get(rid)} for rid, aid in top if aid in arts
+                ]
         else:
-            total = conn.execute(text("SELECT count(*) FROM (SELECT 1 FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) LIMIT :cap) t"), {"m": query, "cap": COUNT_CAP + 1}).scalar_one()
+            total = conn.execute(
+                text(
+                    "SELECT count(*) FROM (SELECT 1 FROM articles WHERE tsv @@ "
+                    "websearch_to_tsquery('english', :m) LIMIT :cap) t"
+                ),
+                {"m": query, "cap": COUNT_CAP + 1},
+            ).scalar_one()
             rows = [
                 dict(r._mapping)
                 for r in conn.execute(
                     text(
-                        "WITH pool AS (SELECT id, tsv FROM articles WHERE tsv @@ websearch_to_tsquery('english', :m) "
+                        "WITH pool AS (SELECT id, tsv FROM articles WHERE tsv @@ "
+                        "websearch_to_tsquery('english', :m) "
                         "ORDER BY published DESC NULLS LAST, id LIMIT :pool), "
-                        "best AS (SELECT id, ts_rank(tsv, websearch_to_tsquery('english', :m)) AS score FROM pool ORDER BY score DESC, id LIMIT :l OFFSET :o) "
+                        "best AS (SELECT id, ts_rank(tsv, websearch_to_tsquery('english', :m)) "
+                        "AS score FROM pool ORDER BY score DESC, id LIMIT :l OFFSET :o) "
                         "SELECT a.id, a.title, a.published, a.source_name, a.copy_of, "
-                        "ts_headline('english', left(a.text, 2000), websearch_to_tsquery('english', :m), 'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS snippet "
+                        "ts_headline('english', left(a.text, 2000), "
+                        "websearch_to_tsquery('english', :m), "
+                        "'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS "
+                        "snippet "
                         "FROM best JOIN articles a ON a.id = best.id ORDER BY best.score DESC, a.id"
                     ),
                     {"m": query, "pool": RANK_POOL, "l": lim, "o": off},
                 )
             ]
-    return {"total": min(total, COUNT_CAP), "total_is_lower_bound": total > COUNT_CAP, "limit": lim, "offset": off, "items": rows}
+    return {
+        "total": min(total, COUNT_CAP),
+        "total_is_lower_bound": total > COUNT_CAP,
+        "limit": lim,
+        "offset": off,
+        "items": rows,
+    }
 
 
-def quote_clusters(engine: Engine, min_size: int = 2, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
+def quote_clusters(
+    engine: Engine, min_size: int = 2, limit: int | None = 50, offset: int = 0
+) -> dict[str, Any]:
     c = schema.quote_clusters
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(c).where(c.c.size >= min_size)).scalar_one()
-        rows = conn.execute(select(c).where(c.c.size >= min_size).order_by(c.c.size.desc(), c.c.earliest, c.c.id).limit(_limit(limit)).offset(max(0, offset))).all()
+        rows = conn.execute(
+            select(c)
+            .where(c.c.size >= min_size)
+            .order_by(c.c.size.desc(), c.c.earliest, c.c.id)
+            .limit(_limit(limit))
+            .offset(max(0, offset))
+        ).all()
     return {"total": total, "items": [dict(r._mapping) for r in rows]}

@@ -162,7 +162,9 @@ class TaggedSpan:
     end: int  # token index, exclusive
 
 
-def tag(doc, quoted: set[int] | None = None, wanted: Callable[[str, str], bool] | None = None) -> list[TaggedSpan]:
+def tag(
+    doc, quoted: set[int] | None = None, wanted: Callable[[str, str], bool] | None = None
+) -> list[TaggedSpan]:
     """Spans of SRC, CUE and CNT tokens the model finds in a Doc (empty without a model).
     ``quoted``: the offsets inside quote marks, where the caller has them already. ``wanted(lemma,
     lower)``: true of a word without which the caller keeps nothing tagged in a paragraph (its cues);
@@ -178,7 +180,9 @@ def tag(doc, quoted: set[int] | None = None, wanted: Callable[[str, str], bool] 
     for start, end in paragraphs(doc):
         # A paragraph with no quote mark and none of the verbs the training data uses as cues
         # attributes nothing the tagger could find: skipping it keeps the stage cheap.
-        if not any(t.idx[i] in quoted or (t.pos[i] == "VERB" and t.lemma[i] in lexicon) for i in range(start, end)):
+        if not any(
+            t.idx[i] in quoted or (t.pos[i] == "VERB" and t.lemma[i] in lexicon) for i in range(start, end)
+        ):
             continue
         if wanted is not None and not any(wanted(t.lemma[i], t.low[i]) for i in range(start, end)):
             continue

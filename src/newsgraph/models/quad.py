@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,23 +23,32 @@ MODEL_PATH = Path(__file__).with_name("quad.json")
 LABELS = ("neutral", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words too common to say anything about the act.
-_STOP = frozenset("the a an of to in on and or for with at by from as is was were be been are that this it its their his her".split())
+_STOP = frozenset(
+    "the a an of to in on and or for with at by from as is was were be been are that this it its "
+    "their his her".split()
+)
 
 
 def bag_of_words(text: str) -> list[str]:
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
-    return [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    return [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in pairwise(words)]
 
 
 def features(text: str, mentions: Sequence[dict[str, Any]]) -> list[str]:
-    """Words of the sentence plus what the event rules found in it (``mentions``: type, modality, depth, nominal)."""
+    """Words of the sentence plus what the event rules found in it (``mentions``: type, modality, depth,
+    nominal)."""
     feats = bag_of_words(text)
     if not mentions:
         return [*feats, "rule=none"]
     main = min(mentions, key=lambda m: (m.get("depth", 9), m.get("start", 0)))
     from ..text.plover import QUAD
 
-    feats += [f"main={main['type']}", f"mainquad={QUAD[main['type']]}", f"mainmod={main.get('modality')}", f"mainnom={bool(main.get('nominal'))}"]
+    feats += [
+        f"main={main['type']}",
+        f"mainquad={QUAD[main['type']]}",
+        f"mainmod={main.get('modality')}",
+        f"mainnom={bool(main.get('nominal'))}",
+    ]
     feats += [f"any={m['type']}" for m in mentions] + [f"anyquad={QUAD[m['type']]}" for m in mentions]
     return feats
 
@@ -48,7 +58,15 @@ def features_of(article) -> list[str]:
     mentions = []
     for ev in getattr(article, "events", None) or []:
         for m in ev.mentions:
-            mentions.append({"type": ev.type, "modality": m.modality, "depth": m.clause_depth, "nominal": m.nominal, "start": m.trigger.start})
+            mentions.append(
+                {
+                    "type": ev.type,
+                    "modality": m.modality,
+                    "depth": m.clause_depth,
+                    "nominal": m.nominal,
+                    "start": m.trigger.start,
+                }
+            )
     return features(getattr(article, "text", "") or "", mentions)
 
 

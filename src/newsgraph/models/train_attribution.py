@@ -3,7 +3,8 @@
     python -m newsgraph.models.train_attribution ../shared/data/quotes/polnear/polnear_train.jsonl
 
 writes ``src/newsgraph/models/attribution.crfsuite`` (or ``--out``) and, beside it, the cue lemmas the
-training data holds (``attribution.cues.txt``), which decide which paragraphs are worth tagging. CRFsuite's L-BFGS training is
+training data holds (``attribution.cues.txt``), which decide which paragraphs are worth tagging. CRFsuite's
+L-BFGS training is
 deterministic for the same data, features and settings, so the same command gives the same model.
 """
 
@@ -52,7 +53,9 @@ def write_lexicon(train: Path, out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("train", type=Path, help="PolNeAR training JSONL")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--iterations", type=int, default=150)
@@ -77,21 +80,36 @@ def main(argv: list[str] | None = None) -> None:
     started = time.time()
     sequences = 0
     texts = [r["text"] for r in rows]
-    for row, doc in tqdm(zip(rows, nlp.pipe(texts, batch_size=16), strict=True), total=len(rows), desc="features", file=sys.stderr, disable=None):
+    for row, doc in tqdm(
+        zip(rows, nlp.pipe(texts, batch_size=16), strict=True),
+        total=len(rows),
+        desc="features",
+        file=sys.stderr,
+        disable=None,
+    ):
         feats = token_features(doc, quoted_offsets(doc.text))
         labels = token_labels(doc, row["attributions"])
         for start, end in paragraphs(doc):
             trainer.append(feats[start:end], labels[start:end])
             sequences += 1
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.possible_transitions": True})
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+        }
+    )
     print(f"{len(rows)} documents, {sequences} paragraphs; training ...", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     lexicon = cue_lexicon(rows, nlp)
     args.out.with_suffix(".cues.txt").write_text("\n".join(lexicon) + "\n", encoding="utf-8")
     trainer.train(str(args.out))
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":
     main()
-

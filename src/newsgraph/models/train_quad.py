@@ -16,11 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-from .quad import LABELS, MODEL_PATH, fit, features_of
+from .quad import LABELS, MODEL_PATH, features_of, fit
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("train", type=Path, help="ConfliBERT cameo_class TSV (sentence, label 0-4)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
@@ -40,9 +42,19 @@ def main(argv: list[str] | None = None) -> None:
         feats.append(features_of(art) if isinstance(art, Article) else [])
         labels.append(label)
     model = fit(feats, labels)
-    data = {"labels": list(LABELS), "bias": model.bias, "weights": dict(sorted(model.weights.items())), "trained_on": args.train.name, "sentences": len(rows)}
+    data = {
+        "labels": list(LABELS),
+        "bias": model.bias,
+        "weights": dict(sorted(model.weights.items())),
+        "trained_on": args.train.name,
+        "sentences": len(rows),
+    }
     args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(rows)} sentences; wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.weights)} features) in {time.time() - started:.0f} s", file=sys.stderr)
+    print(
+        f"{len(rows)} sentences; wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, "
+        f"{len(model.weights)} features) in {time.time() - started:.0f} s",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -15,15 +15,19 @@ from spacy.tokens import Span
 
 from ..ids import content_id
 from ..registry import stage
-from ..types import Article, Entity, Mention
 from ..text.nlp import token_table
 from ..text.places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
+from ..types import Article, Entity, Mention
 
 # Abbreviations and demonyms: a country's mention, never its name.
-IRREGULAR_SHORT = frozenset(k for k in IRREGULAR if len(k) <= 4 or not k[0].isalpha() or k.endswith(("an", "ans", "ish", "ese", "i")))
+IRREGULAR_SHORT = frozenset(
+    k for k in IRREGULAR if len(k) <= 4 or not k[0].isalpha() or k.endswith(("an", "ans", "ish", "ese", "i"))
+)
 
 # Diseases the small English model often tags as people or organisations.
-_DISEASE = re.compile(r"^(?:COVID(?:-19)?|SARS(?:-CoV-2)?|MERS|H\dN\d|HIV|AIDS|Ebola|Zika|mpox|monkeypox|coronavirus)$", re.I)
+_DISEASE = re.compile(
+    r"^(?:COVID(?:-19)?|SARS(?:-CoV-2)?|MERS|H\dN\d|HIV|AIDS|Ebola|Zika|mpox|monkeypox|coronavirus)$", re.I
+)
 KEEP = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # Words that make a premodifier a title or role rather than part of a name.
 ROLE_WORDS = frozenset(
@@ -48,14 +52,28 @@ NAME = "entities.v2"  # a new version with every change of the stage's output (t
 @stage(NAME, requires=("nlp", "title", "dateline", "removed"), assigns=("entities",))
 def find_entities(doc: Article) -> Article:
     sp = doc.nlp
-    ents = [e for e in _split_pairs(_split_possessives(sp)) + _named_by_kind(sp) + _demonyms_missed(sp) if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)]
+    ents = [
+        e
+        for e in _split_pairs(_split_possessives(sp)) + _named_by_kind(sp) + _demonyms_missed(sp)
+        if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)
+    ]
     ents.sort(key=lambda e: e.start)
     votes = _label_votes(ents)
     # A surname stands for its person ("Mulally" after "Alan Mulally", whatever the recogniser made of
     # it alone); a country's name at the end of a name ("Garuda Indonesia") does not.
-    surnames = {w for w in (_surname(_clean(e.text).split()) for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1) if not country_of(w)}
+    surnames = {
+        w
+        for w in (
+            _surname(_clean(e.text).split()) for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1
+        )
+        if not country_of(w)
+    }
     labels = [_label(e, votes, surnames, _titled(e)) for e in ents]
-    persons = [e for e, lab in zip(ents, labels, strict=True) if lab == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)]
+    persons = [
+        e
+        for e, lab in zip(ents, labels, strict=True)
+        if lab == "PERSON" and not _DISEASE.match(e.text) and not any(ch.isdigit() for ch in e.text)
+    ]
     person_names = {_clean(e.text) for e in persons}
     clusters: dict[tuple[str, str], dict[str, Any]] = {}
     key_of: dict[int, tuple[str, str]] = {}
@@ -77,7 +95,9 @@ def find_entities(doc: Article) -> Article:
             key = (label, "country:" + country[0])
         else:
             key = (label, _person_key(text, persons) if label == "PERSON" else _norm(text))
-        cluster = clusters.setdefault(key, {"type": label, "names": [], "mentions": [], "titles": [], "country": country})
+        cluster = clusters.setdefault(
+            key, {"type": label, "names": [], "mentions": [], "titles": [], "country": country}
+        )
         if not country or (ent.label_ == "GPE" and len(text) > 3 and text.lower() not in IRREGULAR_SHORT):
             cluster["names"].append(text)
         cluster["mentions"].append(ent)
@@ -93,8 +113,13 @@ def find_entities(doc: Article) -> Article:
             name = c["country"][1]
         else:
             name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
-        entity = Entity(content_id("entity", akey, label, name), name, label, c["titles"],
-                        mentions=[Mention(m.start_char, m.end_char, m.text) for m in c["mentions"]])  # fmt: skip
+        entity = Entity(
+            content_id("entity", akey, label, name),
+            name,
+            label,
+            c["titles"],
+            mentions=[Mention(m.start_char, m.end_char, m.text) for m in c["mentions"]],
+        )
         if c["country"]:
             entity.country = c["country"][0]  # ISO 3166-1 alpha-2
         elif label == "GPE":
@@ -127,11 +152,17 @@ def _named_outside_body(akey: str, label: str, name: str, mention: Mention) -> E
 
 
 # "© Russian Ministry of Foreign Affairs/TASS", "AP Photo/Evan Vucci", "Photo: Reuters; Getty Images"
-_CREDIT_LEAD = re.compile(r"^\s*(?:©|\(c\)|copyright\b|photo(?:graph)?s?(?: by)?:?|image(?: by)?:?|credit:?|picture:?|pictured:?|source:?)\s*", re.I)
+_CREDIT_LEAD = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b|photo(?:graph)?s?(?: by)?:?|image(?: by)?:?|credit:?|picture:?|"
+    r"pictured:?|source:?)\s*",
+    re.I,
+)
 _CREDIT_PART = re.compile(r"[^/;|,]+")
 _ORG_CUES = re.compile(
-    r"\b(?:Ministry|Agency|Service|Office|Department|Press|News|Images?|Photos?|Pictures|Pool|Government|Embassy|Council|Committee|"
-    r"Handout|Archives?|Library|Museum|University|Institute|Foundation|Corp|Inc|Ltd|Group|Media|Television|TV|Radio)\b"
+    r"\b(?:Ministry|Agency|Service|Office|Department|Press|News|Images?|Photos?|Pictures|Pool|"
+    r"Government|Embassy|Council|Committee|"
+    r"Handout|Archives?|Library|Museum|University|Institute|Foundation|Corp|Inc|Ltd|Group|Media|"
+    r"Television|TV|Radio)\b"
 )
 
 
@@ -151,12 +182,31 @@ def _add_credits(doc: Article, entities: list[Entity], akey: str) -> None:
                 end -= 1
             name = text[start:end]
             words = name.split()
-            if not words or not name[0].isupper() or len(words) > 6 or name.lower().startswith(("ap photo", "photo")):
+            if (
+                not words
+                or not name[0].isupper()
+                or len(words) > 6
+                or name.lower().startswith(("ap photo", "photo"))
+            ):
                 continue  # a caption glued to its credit, or the credit's own label
             caps = all(w[0].isupper() or w in ("of", "for", "and", "the", "de") for w in words)
-            label = "ORG" if not caps or _ORG_CUES.search(name) or name.isupper() or len(words) == 1 else "PERSON"
+            label = (
+                "ORG" if not caps or _ORG_CUES.search(name) or name.isupper() or len(words) == 1 else "PERSON"
+            )
             mention = Mention(start, end, name, f"removed.{i}")
-            same = next((e for e in entities if _norm(e.name) == _norm(name) or label == "ORG" and e.type == "ORG" and any(_norm(m.text) == _norm(name) for m in e.mentions)), None)
+            same = next(
+                (
+                    e
+                    for e in entities
+                    if _norm(e.name) == _norm(name)
+                    or (
+                        label == "ORG"
+                        and e.type == "ORG"
+                        and any(_norm(m.text) == _norm(name) for m in e.mentions)
+                    )
+                ),
+                None,
+            )
             if same is not None:
                 same.mentions.append(mention)
             else:
@@ -173,7 +223,10 @@ def _acts(ent) -> bool:
 
 
 # Nouns that say a capitalised name before them is an organisation: "the DarkSide group".
-KIND_NOUNS = frozenset("group gang organization organisation network movement militia syndicate cartel collective faction".split())
+KIND_NOUNS = frozenset(
+    "group gang organization organisation network movement militia syndicate cartel collective "
+    "faction".split()
+)
 
 
 def _named_by_kind(sp) -> list:
@@ -191,18 +244,28 @@ def _named_by_kind(sp) -> list:
     return out
 
 
-CORPORATE_WORDS = frozenset("Corp Corporation Inc Co Cos Ltd Plc PLC plc LLC Group Holdings Investors Companies Restaurants Stores International".split())
+CORPORATE_WORDS = frozenset(
+    "Corp Corporation Inc Co Cos Ltd Plc PLC plc LLC Group Holdings Investors Companies "
+    "Restaurants Stores International".split()
+)
 
 
 def _split_possessives(sp) -> list:
-    """"Italy’s RAI TG1" tagged as one name is two: the country and the organisation."""
+    """ "Italy’s RAI TG1" tagged as one name is two: the country and the organisation."""
     out = []
     for ent in sp.ents:
         lead = ent.start
         while lead < ent.end - 1 and (sp[lead].lower_ in ("n't", "n’t", "'s", "’s") or sp[lead].is_punct):
             lead += 1  # "didn’t Obama": the recogniser took in the word before the name
         end = ent.end
-        while end + 1 < len(sp) and sp[end].text == "-" and not sp[end - 1].whitespace_ and not sp[end].whitespace_ and sp[end + 1].is_alpha and sp[end + 1].is_lower:
+        while (
+            end + 1 < len(sp)
+            and sp[end].text == "-"
+            and not sp[end - 1].whitespace_
+            and not sp[end].whitespace_
+            and sp[end + 1].is_alpha
+            and sp[end + 1].is_lower
+        ):
             end += 2  # "Moon Jae-in": the recogniser stopped at the hyphen the tokenizer split
         if lead > ent.start or end > ent.end:
             ent = Span(sp, lead, end, label=ent.label_)
@@ -227,7 +290,13 @@ def _demonyms_missed(sp) -> list:
         if ent != "-" or pos not in ("ADJ", "PROPN"):
             continue  # (an adjective or a name outside any entity: the few worth a closer look)
         tok = sp[i]
-        if tok.ent_type_ or not tok.is_alpha or len(tok.text) < 4 or not tok.text[0].isupper() or tok.text.isupper():
+        if (
+            tok.ent_type_
+            or not tok.is_alpha
+            or len(tok.text) < 4
+            or not tok.text[0].isupper()
+            or tok.text.isupper()
+        ):
             continue
         if tok.pos_ in ("ADJ", "PROPN") and country_of(tok.text):
             out.append(Span(sp, tok.i, tok.i + 1, label="NORP" if tok.pos_ == "ADJ" else "GPE"))
@@ -235,7 +304,7 @@ def _demonyms_missed(sp) -> list:
 
 
 def _split_pairs(ents: list) -> list:
-    """"Russian-US" (a summit, talks, relations) names two countries: one mention of each."""
+    """ "Russian-US" (a summit, talks, relations) names two countries: one mention of each."""
     out = []
     for ent in ents:
         cuts = [t.i for t in ent if t.text in ("-", "–", "/") and ent.start < t.i < ent.end - 1]
@@ -291,14 +360,21 @@ def _label(ent, votes: dict[str, dict[str, int]], surnames: set[str], titled: bo
     label = ent.label_
     if counts and counts.get(label, 0) < max(counts.values()):
         label = max(sorted(counts), key=lambda k: counts[k])
-    if label == "PERSON" and len(ent.text.split()) == 1 and not titled and (country_of(ent.text) or city_geonameid(ent.text)):
+    if (
+        label == "PERSON"
+        and len(ent.text.split()) == 1
+        and not titled
+        and (country_of(ent.text) or city_geonameid(ent.text))
+    ):
         label = "GPE"
     return label
 
 
 def _titled(ent) -> bool:
     """A role or a courtesy title right before a name: "President Jackson", "Mr. Lincoln"."""
-    return _title_before(ent) is not None or (ent.start > 0 and ent.doc[ent.start - 1].text in ("Mr.", "Mrs.", "Ms.", "Dr."))
+    return _title_before(ent) is not None or (
+        ent.start > 0 and ent.doc[ent.start - 1].text in ("Mr.", "Mrs.", "Ms.", "Dr.")
+    )
 
 
 def _norm(text: str) -> str:
@@ -334,7 +410,9 @@ def _person_key(text: str, persons) -> str:
         first = before[0][1]
         fuller = {n: pos for n, pos in fuller.items() if set(first.split()) <= set(n.split())}
         longest = max(len(n.split()) for n in fuller)
-    best = min((n for n in fuller if len(n.split()) == longest), key=lambda n: fuller[n], default=" ".join(tokens))
+    best = min(
+        (n for n in fuller if len(n.split()) == longest), key=lambda n: fuller[n], default=" ".join(tokens)
+    )
     return best.lower()
 
 

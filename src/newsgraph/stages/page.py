@@ -8,8 +8,8 @@ headline, deck, byline and dateline.
 from __future__ import annotations
 
 from ..registry import stage
-from ..types import Article, Span
 from ..text.layout import Layout, read_layout
+from ..types import Article, Span
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -17,7 +17,23 @@ PARAGRAPH_SEPARATOR = "\n\n"
 NAME = "page.v2"  # a new version with every change of the stage's output (tests/test_golden.py)
 
 
-@stage(NAME, requires=("raw",), assigns=("title", "deck", "byline", "dateline", "text", "paragraphs", "removed", "language", "source", "published", "published_from"))
+@stage(
+    NAME,
+    requires=("raw",),
+    assigns=(
+        "title",
+        "deck",
+        "byline",
+        "dateline",
+        "text",
+        "paragraphs",
+        "removed",
+        "language",
+        "source",
+        "published",
+        "published_from",
+    ),
+)
 def read_page(doc: Article) -> Article:
     if doc.raw_html is not None and doc.raw_fragment:
         layout = read_layout(fragment_text(doc.raw_html), known_title=doc.title, extracted=True)
@@ -61,7 +77,29 @@ def _set_text(doc: Article, layout: Layout) -> None:
     doc.paragraphs = spans
 
 
-_BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "section", "article", "figure", "figcaption", "header", "footer"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+}
 
 
 def fragment_text(html: str) -> str:
@@ -100,7 +138,10 @@ def _html_body(html: str, url: str | None) -> dict:
     if result is None:
         return {}
     d = result.as_dict()
-    return {k: d.get(k) for k in ("title", "author", "date", "description", "sitename", "hostname", "language", "text")}
+    return {
+        k: d.get(k)
+        for k in ("title", "author", "date", "description", "sitename", "hostname", "language", "text")
+    }
 
 
 def _deck_from_description(description: str | None, layout: Layout) -> str | None:

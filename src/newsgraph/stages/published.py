@@ -10,9 +10,8 @@ import datetime as dt
 from email.utils import parsedate_to_datetime
 
 from ..registry import stage
-from ..types import Article
 from ..text.dateline import with_year
-
+from ..types import Article
 
 NAME = "published.v2"  # a new version with every change of the stage's output (tests/test_golden.py)
 

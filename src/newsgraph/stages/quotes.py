@@ -17,17 +17,37 @@ from typing import Any
 
 from ..ids import content_id
 from ..registry import stage
-from ..text.attribution import BELIEF, CUE_LEMMAS, MODEL_CUES, NAMING_VERBS, NOT_PASSIVE_CUES, OPINION_NOUNS, SELF_REFERENCE, SPEECH, TOPIC_CUES, XCOMP_CUES, Segment, quote_segments
+from ..text.attribution import (
+    BELIEF,
+    CUE_LEMMAS,
+    MODEL_CUES,
+    NAMING_VERBS,
+    NOT_PASSIVE_CUES,
+    OPINION_NOUNS,
+    SELF_REFERENCE,
+    SPEECH,
+    TOPIC_CUES,
+    XCOMP_CUES,
+    Segment,
+    quote_segments,
+)
 from ..text.nlp import TEXT
 from ..text.speakers import ORG_NOUNS, PERSON_NOUNS, SpeakerResolver
 from ..types import Article, Mention, Quote, Span, Speaker
 from .entities import article_key
 
-_BYLINE_AFTER = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
+_BYLINE_AFTER = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"
+)
 _HEADLINE_TAIL = re.compile(r"\s+[—–-]\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*$")
 # "WALLACE: Let's start …" — a speaker's turn in a transcript, at the start of a paragraph.
-_TURN = re.compile(r"(?P<open>[\"“”]?)(?P<name>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}):[ \t]+(?P<rest>\S)")
-NOT_SPEAKER_LABELS = frozenset("update correction note editor's editor’s watch read related photos photo video see also advertisement source sources credit q a".split())
+_TURN = re.compile(
+    r"(?P<open>[\"“”]?)(?P<name>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}):[ \t]+(?P<rest>\S)"
+)
+NOT_SPEAKER_LABELS = frozenset(
+    "update correction note editor's editor’s watch read related photos photo video see also "
+    "advertisement source sources credit q a".split()
+)
 _HEADLINE_HEAD = re.compile(r"^(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}):\s+(?P<rest>\S.*)$")
 
 
@@ -79,10 +99,22 @@ def _quotes(doc: Article, use_model: bool) -> Article:
     found = _drop_overlaps(found)
     _mark_nesting(found)
     # "I think", "we want" inside a quote are the speaker's own hedges, not a statement of their own.
-    found = [f for f in found if not (f.parent is not None and f.speaker_token is not None and f.speaker_token.lower_ in SELF_REFERENCE)]
+    found = [
+        f
+        for f in found
+        if not (
+            f.parent is not None and f.speaker_token is not None and f.speaker_token.lower_ in SELF_REFERENCE
+        )
+    ]
     # What was said is not the speaker's own name: a misparse ("…, says the BBC's Barbara Plett Usher"
     # read as its own content). Contents that only touch the speaker are the tagger's wide spans: kept.
-    found = [f for f in found if f.speaker is None or sum(max(0, min(e, f.speaker[1]) - max(s, f.speaker[0])) for s, e in f.parts) < 0.5 * sum(e - s for s, e in f.parts)]
+    found = [
+        f
+        for f in found
+        if f.speaker is None
+        or sum(max(0, min(e, f.speaker[1]) - max(s, f.speaker[0])) for s, e in f.parts)
+        < 0.5 * sum(e - s for s, e in f.parts)
+    ]
 
     akey = article_key(doc)
     quotes: list[Quote] = []
@@ -122,14 +154,24 @@ def _add_described_mentions(doc: Article, quotes: list[Quote]) -> None:
         if speaker.form != "description" or not mention or mention.field or entity is None:
             continue
         head = mention.text.split()[-1].lower()
-        if head not in (PERSON_NOUNS if entity.type == "PERSON" else ORG_NOUNS if entity.type == "ORG" else ()):
+        if head not in (
+            PERSON_NOUNS if entity.type == "PERSON" else ORG_NOUNS if entity.type == "ORG" else ()
+        ):
             continue
         own = [m for m in entity.mentions if not m.field]
         if any(m.start < mention.end and mention.start < m.end for m in own):
             continue  # the words name it already
-        if any((m.start, m.end) == (mention.start, mention.end) for e in doc.entities for m in e.mentions if not m.field):
+        if any(
+            (m.start, m.end) == (mention.start, mention.end)
+            for e in doc.entities
+            for m in e.mentions
+            if not m.field
+        ):
             continue  # the same words are another entity's mention ("US" inside it is not)
-        at = next((i for i, m in enumerate(entity.mentions) if not m.field and m.start > mention.start), len(entity.mentions))
+        at = next(
+            (i for i, m in enumerate(entity.mentions) if not m.field and m.start > mention.start),
+            len(entity.mentions),
+        )
         entity.mentions.insert(at, Mention(mention.start, mention.end, mention.text, form="description"))
 
 
@@ -167,15 +209,25 @@ def _sentence_quotes(sent, segments: list[Segment]) -> list[Found]:
             if f:
                 out.append(f)
     # Verbs of saying claim quote marks before verbs of believing ("I think" inside a quote).
-    cues = sorted((t for t in sent if t.lemma_.lower() in CUE_LEMMAS), key=lambda t: (t.lemma_.lower() in BELIEF, t.i))
+    cues = sorted(
+        (t for t in sent if t.lemma_.lower() in CUE_LEMMAS), key=lambda t: (t.lemma_.lower() in BELIEF, t.i)
+    )
     for tok in cues:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         if tok.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
-        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children):
+        if tok.lemma_.lower() in NAMING_VERBS and any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children
+        ):
             continue  # done above
-        if tok.lower_ in ("know", "mean", "see") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_punct and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("you", "i"):
+        if (
+            tok.lower_ in ("know", "mean", "see")
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].is_punct
+            and tok.i > 0
+            and tok.doc[tok.i - 1].lower_ in ("you", "i")
+        ):
             continue  # "you know," "I mean": a filler, not a cue
         f = _verb_quote(sent, tok, segments, opinion_speaker)
         if f:
@@ -203,7 +255,11 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         if obj is not None and obj.i > verb.i:  # "told reporters"; not "whom he told"
             cue = (verb.idx, obj.idx + len(obj.text))
     # Direct: a quote segment in this sentence that the verb lies outside of.
-    in_sent = [s for s in segments if s.start < sent.end_char and s.end > sent.start_char and not (s.start <= verb.idx < s.end)]
+    in_sent = [
+        s
+        for s in segments
+        if s.start < sent.end_char and s.end > sent.start_char and not (s.start <= verb.idx < s.end)
+    ]
     pieces = _complement_parts(verb)
     comp = (pieces[0][0], pieces[-1][1]) if pieces else None
     if in_sent and comp is not None and len(pieces) == 1 and _quoted_with_more(doc, comp, in_sent):
@@ -215,7 +271,17 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
     if in_sent and (comp is None or _mostly_quoted(comp, in_sent)):
         parts = []
         # '"…," Trump said, adding later, "…"': what follows the next verb of saying is its own.
-        nxt = next((c.idx for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "advcl", "xcomp") and c.lemma_.lower() in SPEECH and not any(sg.start <= c.idx < sg.end for sg in in_sent)), None)
+        nxt = next(
+            (
+                c.idx
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in ("conj", "advcl", "xcomp")
+                and c.lemma_.lower() in SPEECH
+                and not any(sg.start <= c.idx < sg.end for sg in in_sent)
+            ),
+            None,
+        )
         for seg in in_sent:
             if seg.claimed or (nxt is not None and seg.start > nxt):
                 continue
@@ -233,7 +299,9 @@ def _verb_quote(sent, verb, segments: list[Segment], opinion_speaker) -> Found |
         pieces = [comp]
     # "talks, which sources said would focus on …": the cue and its speaker are no part of what was said
     after = next((t for t in doc[verb.i + 1 : sent.end] if not t.is_punct), None)
-    pieces = [((after.idx if after is not None else e), e) if s <= verb.idx < e else (s, e) for s, e in pieces]
+    pieces = [
+        ((after.idx if after is not None else e), e) if s <= verb.idx < e else (s, e) for s, e in pieces
+    ]
     parts = [_trim(_doc_text(doc), s, e) for s, e in pieces]
     parts = [p for p in parts if p[1] > p[0]]
     if not parts or sum(e - s for s, e in parts) < 8:
@@ -256,14 +324,25 @@ def _naming_quote(verb, segments: list[Segment]) -> Found | None:
     if verb.dep_ in ("acl", "amod") or any(c.dep_ in ("prt", "agent") for c in verb.children):
         return None  # "a group called …", "called off", "was called by"
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1), None)
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1),
+        None,
+    )
     if obj is None and prep is not None and verb.lemma_.lower() == "call":
         # "called for a moratorium", "called on Trump to stop attacking Machado"
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     subj = _subject(verb)
     if obj is None or subj is None:
         return None
-    ends = [c.right_edge for c in verb.children if c.i > verb.i and (c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and (c.lower_ == "as" or (prep is not None and c.i == prep.i))))]
+    ends = [
+        c.right_edge
+        for c in verb.children
+        if c.i > verb.i
+        and (
+            c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+            or (c.dep_ == "prep" and (c.lower_ == "as" or (prep is not None and c.i == prep.i)))
+        )
+    ]
     doc = verb.doc
     text = _doc_text(doc)
     start = obj.left_edge.idx
@@ -295,7 +374,15 @@ def _subject(verb):
             named = [c for c in subjects if c.pos_ == "PROPN"] if len(subjects) > 1 else []
             return min(named or subjects, key=lambda c: abs(c.i - tok.i))
         if tok is verb and _after_quote_or_comma(verb):
-            inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            inverted = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ in ("dobj", "attr", "npadvmod", "dative")
+                    and c.pos_ in ("NOUN", "PROPN", "PRON")
+                ),
+                None,
+            )
             if inverted is not None:
                 return inverted
         if tok is verb and (stranded := _stranded_subject(verb)) is not None:
@@ -340,7 +427,9 @@ def _stranded_subject(verb):
     span = verb.doc[comma.i + 1 : verb.i]
     if not 1 <= len(span) <= 12 or any(t.pos_ in ("VERB", "AUX") or t.text in "\"“”'‘’" for t in span):
         return None
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads = [
+        t for t in span if not (span.start <= t.head.i < span.end) and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
     return heads[0] if len(heads) == 1 else None
 
 
@@ -358,7 +447,10 @@ def _complement_parts(verb) -> list[tuple[int, int]]:
             span = _subtree_span(c, trim_tail=True)
             obj = next((o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < c.i), None)
             if c.dep_ == "xcomp" and obj is not None:
-                span = (obj.left_edge.idx, span[1])  # "urged Republicans to join …": who is urged is part of it
+                span = (
+                    obj.left_edge.idx,
+                    span[1],
+                )  # "urged Republicans to join …": who is urged is part of it
             subj = next((s for s in verb.children if s.dep_ == "nsubjpass"), None)
             if c.dep_ == "xcomp" and subj is not None and subj.i < verb.i:
                 return [_subtree_span(subj), span]
@@ -371,10 +463,24 @@ def _complement_parts(verb) -> list[tuple[int, int]]:
         parts = []
         for piece in (left, right):
             if piece is right:
-                # '"…," they said, under Article 21 …': a phrase after the cue that is no clause is the writer's
-                cut = next((t for t in piece if t.dep_ == "advcl" and t.left_edge.lower_ in ("although", "though") and t.left_edge.i > piece[0].i), None)
+                # '"…," they said, under Article 21 …': a phrase after the cue that is no clause is the
+                # writer's
+                cut = next(
+                    (
+                        t
+                        for t in piece
+                        if t.dep_ == "advcl"
+                        and t.left_edge.lower_ in ("although", "though")
+                        and t.left_edge.i > piece[0].i
+                    ),
+                    None,
+                )
                 if cut is not None:
-                    piece = [t for t in piece if t.i < cut.left_edge.i and not (t.is_punct and t.i == cut.left_edge.i - 1)]
+                    piece = [
+                        t
+                        for t in piece
+                        if t.i < cut.left_edge.i and not (t.is_punct and t.i == cut.left_edge.i - 1)
+                    ]
                 if not any(t.pos_ in ("VERB", "AUX") for t in piece):
                     continue
             if piece and any(not t.is_punct for t in piece):
@@ -393,11 +499,19 @@ def _clause_before(sent, verb, subj) -> tuple[int, int] | None:
     if comma is None or comma.i < sent.start + 4:
         return None
     clause = sent.doc[sent.start : comma.i]
-    if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(t.is_sent_start and t.i > sent.start for t in clause):
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(
+        t.is_sent_start and t.i > sent.start for t in clause
+    ):
         return None
     first = next((t for t in clause if not t.is_punct and t.lower_ not in ("but", "and", "so")), None)
-    if first is None or first.dep_ == "mark" or first.tag_ in ("VBG", "VBN", "IN", "MD") or clause.root.dep_ in ("advcl", "prep"):
-        return None  # "Despite …,", "Speaking to students …,", "Should the company …,": a circumstance, not what was said
+    if (
+        first is None
+        or first.dep_ == "mark"
+        or first.tag_ in ("VBG", "VBN", "IN", "MD")
+        or clause.root.dep_ in ("advcl", "prep")
+    ):
+        # "Despite …,", "Speaking to students …,", "Should the company …,": a circumstance, not what was said
+        return None
     return clause.start_char, clause.end_char
 
 
@@ -415,13 +529,20 @@ def _subtree_span(tok, trim_tail: bool = False) -> tuple[int, int]:
             if t.i <= tok.i or t.right_edge.i != right.i or t.i == right.i:
                 continue
             prev = doc[t.left_edge.i - 1]
-            if prev.text == "," and (t.dep_ == "appos" or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i)):
+            if prev.text == "," and (
+                t.dep_ == "appos" or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and t.left_edge.i == t.i)
+            ):
                 right = doc[prev.i - 1]
                 break
             if prev.text == "," and t.dep_ == "advcl" and t.left_edge.lower_ in ("although", "though"):
                 right = doc[prev.i - 1]  # ", although …": the writer's concession, not what was said
                 break
-            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            if (
+                t.dep_ == "conj"
+                and t.pos_ == "VERB"
+                and t.lemma_.lower() in SPEECH
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            ):
                 # "he would order a review and warned against hackers": the speaker's next act
                 cc = next((c for c in t.head.children if c.dep_ == "cc" and t.head.i < c.i < t.i), None)
                 right = doc[(cc.i if cc is not None else t.left_edge.i) - 1]
@@ -437,7 +558,9 @@ def _quoted_with_more(doc, comp: tuple[int, int], segs: list[Segment]) -> bool:
     text = _doc_text(doc)
 
     def inside(sg: Segment) -> bool:  # the clause may stop short of the closing punctuation and mark
-        return comp[0] <= sg.outer_start and (sg.outer_end <= comp[1] or not text[comp[1] : sg.outer_end].strip(" ,.;:!?\"“”«»„‘’'"))
+        return comp[0] <= sg.outer_start and (
+            sg.outer_end <= comp[1] or not text[comp[1] : sg.outer_end].strip(" ,.;:!?\"“”«»„‘’'")
+        )
 
     if any(sg.claimed for sg in segs) or not all(inside(sg) for sg in segs):
         return False
@@ -453,9 +576,9 @@ def _mostly_quoted(span: tuple[int, int], segs: list[Segment]) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, quote marks and trailing commas from a content span."""
-    while start < end and (text[start].isspace() or text[start] in "\"“”«»„‘’,—–―"):
+    while start < end and (text[start].isspace() or text[start] in '"“”«»„‘’,—–―'):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”«»„‘’,—–―:"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '"“”«»„‘’,—–―:'):
         end -= 1
     return start, end
 
@@ -464,15 +587,23 @@ def _mention(tok) -> tuple[int, int] | None:
     """The noun phrase a subject heads, without appositions or relative clauses after a comma."""
     if tok is None:
         return None
-    toks = [t for t in tok.subtree]
+    toks = list(tok.subtree)
     cut = [t for t in toks if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "appos", "acl"))]
     if cut:
         toks = [t for t in toks if t.i < cut[0].i]
-    toks = [t for t in toks if not (t.is_punct and t.text not in ".-&") and t.dep_ != "case" and not t.is_space]
+    toks = [
+        t for t in toks if not (t.is_punct and t.text not in ".-&") and t.dep_ != "case" and not t.is_space
+    ]
     if not toks:
         return None
     doc, last = tok.doc, toks[-1]
-    while last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ and not doc[last.i + 1].whitespace_ and doc[last.i + 2].is_alpha:
+    while (
+        last.i + 2 < len(doc)
+        and doc[last.i + 1].text == "-"
+        and not last.whitespace_
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].is_alpha
+    ):
         last = doc[last.i + 2]  # "Moon Jae-in": the tokenizer split the name at its hyphen
     return toks[0].idx, last.idx + len(last.text)
 
@@ -494,7 +625,11 @@ def _according_to(sent, according) -> Found | None:
         # "Last July, according to the report, the Service stated …": the clause is the rest; "The
         # lapse, according to a report, occurred …": the subject before and the rest
         subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in before)
-        parts = [(sent.start_char, phrase_start), (phrase_end, sent.end_char)] if subject else [(phrase_end, sent.end_char)]
+        parts = (
+            [(sent.start_char, phrase_start), (phrase_end, sent.end_char)]
+            if subject
+            else [(phrase_end, sent.end_char)]
+        )
     else:  # CLAUSE, according to X.
         parts = [(sent.start_char, phrase_start)]
     trimmed = []
@@ -558,7 +693,12 @@ def _transcript_turns(sp, segments: list[Segment]) -> list[Found]:
         name = m.group("name") if m else ""
         if m is None or name.lower() in NOT_SPEAKER_LABELS or not (_is_label(name) or name in people):
             # The same speaker goes on in the next paragraph of the transcript.
-            if current is not None and current[1] is not None and current[1].start <= start < current[1].end and text[start : start + 2].lstrip("\"“”")[:1] not in ("(", "["):
+            if (
+                current is not None
+                and current[1] is not None
+                and current[1].start <= start < current[1].end
+                and text[start : start + 2].lstrip('"“”')[:1] not in ("(", "[")
+            ):
                 content = _trim(text, start, end)
                 if content[1] - content[0] >= 8:
                     current[0].parts.append(content)
@@ -574,7 +714,15 @@ def _transcript_turns(sp, segments: list[Segment]) -> list[Found]:
             if sg.start < content[1] and content[0] < sg.end:
                 sg.claimed = True
         span = sp.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
-        f = Found("direct", [content], (m.start("name"), m.end("name") + 1), (m.start("name"), m.end("name")), span.root if span is not None else None, 0.8, extra={"turn": True})
+        f = Found(
+            "direct",
+            [content],
+            (m.start("name"), m.end("name") + 1),
+            (m.start("name"), m.end("name")),
+            span.root if span is not None else None,
+            0.8,
+            extra={"turn": True},
+        )
         out.append(f)
         current = (f, seg)
     return out
@@ -595,7 +743,9 @@ def _unclaimed_segments(sp, segments: list[Segment]) -> list[Found]:
             continue
         content = _trim(text, seg.start, seg.end)
         inner = text[content[0] : content[1]]
-        if len(inner.split()) < 5 or not re.search(r"[.!?…]$", inner.strip("\"”’»")) and len(inner.split()) < 12:
+        if len(inner.split()) < 5 or (
+            not re.search(r"[.!?…]$", inner.strip('"”’»')) and len(inner.split()) < 12
+        ):
             continue  # a short phrase in quote marks (a title, scare quotes), not a statement
         seg.claimed = True
         byline = _BYLINE_AFTER.match(text, seg.outer_end)
@@ -606,7 +756,17 @@ def _unclaimed_segments(sp, segments: list[Segment]) -> list[Found]:
                 out.append(Found("direct", [content], cue, (span.start_char, span.end_char), span.root, 0.8))
                 continue
         before = text[max(0, seg.outer_start - 3) : seg.outer_start]
-        out.append(Found("direct", [content], None, None, None, 0.6 if ":" in before else 0.5, extra={"continuation": True}))
+        out.append(
+            Found(
+                "direct",
+                [content],
+                None,
+                None,
+                None,
+                0.6 if ":" in before else 0.5,
+                extra={"continuation": True},
+            )
+        )
     return out
 
 
@@ -620,7 +780,11 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
 
     # A cue is kept only where its head word is a cue word or it reads "according …" (below): a
     # paragraph with neither is not tagged at all.
-    spans = tag(sp, {i for seg in segments for i in range(seg.outer_start, seg.outer_end)}, lambda lemma, low: lemma in MODEL_CUES or low.startswith("according"))
+    spans = tag(
+        sp,
+        {i for seg in segments for i in range(seg.outer_start, seg.outer_end)},
+        lambda lemma, low: lemma in MODEL_CUES or low.startswith("according"),
+    )
     if not spans:
         return []
     taken = [(s, e) for f in found for s, e in f.parts]
@@ -638,7 +802,9 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             by_cue.setdefault(id(cue), [cue]).append(c)
         for group in by_cue.values():
             cue, contents = group[0], group[1:]
-            parts = [_trim(text, sp[c.start].idx, sp[c.end - 1].idx + len(sp[c.end - 1].text)) for c in contents]
+            parts = [
+                _trim(text, sp[c.start].idx, sp[c.end - 1].idx + len(sp[c.end - 1].text)) for c in contents
+            ]
             parts = _cue_sentence(sp, cue, parts, segments)
             parts = [p for p in parts if p[1] - p[0] >= 8]
             parts = _snap_to_clause(sp, cue, parts)
@@ -654,7 +820,10 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             passive = any(c.dep_ == "nsubjpass" for c in croot.children)
             parsed = _subject(croot)
             if passive:  # "he was charged with …": the subject is who is spoken of; the agent speaks
-                agent = next((g for c in croot.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                agent = next(
+                    (g for c in croot.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                    None,
+                )
                 subj = next(c for c in croot.children if c.dep_ == "nsubjpass")
                 if agent is not None:
                     head, mention = agent, _mention(agent)
@@ -664,7 +833,10 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                 else:
                     head, mention = None, None
             elif parsed is not None and (src is None or _token_gap(src, cue) > 3):
-                head, mention = parsed, _mention(parsed)  # the cue's own subject, where the tagger's source is far
+                head, mention = (
+                    parsed,
+                    _mention(parsed),
+                )  # the cue's own subject, where the tagger's source is far
             elif src is not None:
                 head = sp[src.start : src.end].root
                 mention = (sp[src.start].idx, sp[src.end - 1].idx + len(sp[src.end - 1].text))
@@ -674,21 +846,38 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
             if any(sg.start <= cue_span[0] < sg.end for sg in segments):
                 continue  # a cue inside someone's quoted words ("thinking we're going to shut up")
             cue_text = text[cue_span[0] : cue_span[1]].lower()
-            if sp[cue.start : cue.end].root.pos_ in ("ADP", "PUNCT", "SCONJ", "ADV") and not cue_text.startswith("according"):
+            if sp[cue.start : cue.end].root.pos_ in (
+                "ADP",
+                "PUNCT",
+                "SCONJ",
+                "ADV",
+            ) and not cue_text.startswith("according"):
                 continue  # a tagged cue with no verb or noun ("about", ":"): 2 of 20 right on PolNeAR dev
-            if not cue_text.startswith("according") and sp[cue.start : cue.end].root.lemma_.lower() not in MODEL_CUES:
+            if (
+                not cue_text.startswith("according")
+                and sp[cue.start : cue.end].root.lemma_.lower() not in MODEL_CUES
+            ):
                 continue  # an act, not an attribution
             if croot.tag_ == "VBN" and (
-                croot.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in croot.children)
-                or passive and croot.lemma_.lower() in NOT_PASSIVE_CUES
+                (
+                    croot.dep_ in ("acl", "amod", "advcl")
+                    and not any(c.dep_ in ("aux", "auxpass") for c in croot.children)
+                )
+                or (passive and croot.lemma_.lower() in NOT_PASSIVE_CUES)
             ):
-                continue  # "explosions, believed to be gunshots", "is known for", "was charged with": no one's words
+                # "explosions, believed to be gunshots", "is known for", "was charged with": no one's words
+                continue
             if _where_not_what(croot, text[parts[0][0] : parts[0][1]]):
                 continue
-            if mention is None and cue.start == p_start and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end]):
+            if (
+                mention is None
+                and cue.start == p_start
+                and not any(t.pos_ in ("VERB", "AUX") for t in sp[cue.start : cue.end])
+            ):
                 continue  # a label that opens a paragraph ("New threat: …", "Read more: …"), no one's words
             if croot.lemma_.lower() in TOPIC_CUES and not any(
-                (span := sp.char_span(s, e, alignment_mode="expand")) is not None and (span.root.pos_ in ("VERB", "AUX") or span[0].tag_ in ("WDT", "WP", "WRB", "IN"))
+                (span := sp.char_span(s, e, alignment_mode="expand")) is not None
+                and (span.root.pos_ in ("VERB", "AUX") or span[0].tag_ in ("WDT", "WP", "WRB", "IN"))
                 for s, e in parts
             ):
                 continue  # a topic of talks, not a statement
@@ -698,7 +887,9 @@ def _model_quotes(sp, segments: list[Segment], found: list[Found]) -> list[Found
                     continue  # "According to X, …" attributes its own sentence, not the one before
                 kind = "according_to"
             else:
-                inside = sum(max(0, min(e, sg.outer_end) - max(s, sg.outer_start)) for s, e in parts for sg in segments)
+                inside = sum(
+                    max(0, min(e, sg.outer_end) - max(s, sg.outer_start)) for s, e in parts for sg in segments
+                )
                 total = sum(e - s for s, e in parts)
                 kind = "direct" if inside >= 0.9 * total else ("mixed" if inside > 0 else "indirect")
             out.append(Found(kind, parts, cue_span, mention, head, 0.6, extra={"model": True}))
@@ -716,7 +907,7 @@ def _cue_sentence(sp, cue, parts: list[tuple[int, int]], segments: list[Segment]
         if span is None:
             out.append((s, e))
             continue
-        sents = [x for x in span.sents]
+        sents = list(span.sents)
         if len(sents) == 1:
             out.append((s, e))
             continue
@@ -724,7 +915,10 @@ def _cue_sentence(sp, cue, parts: list[tuple[int, int]], segments: list[Segment]
         if all(any(sg.start <= b < sg.end for sg in segments) for b in breaks):
             out.append((s, e))
             continue
-        best = min(sents, key=lambda x: 0 if x.start <= cue_i < x.end else min(abs(x.start - cue_i), abs(x.end - cue_i)))
+        best = min(
+            sents,
+            key=lambda x: 0 if x.start <= cue_i < x.end else min(abs(x.start - cue_i), abs(x.end - cue_i)),
+        )
         out.append(_trim(_doc_text(sp), max(s, best.start_char), min(e, best.end_char)))
     return out
 
@@ -771,11 +965,20 @@ def _join_continuations(found: list[Found], text: str) -> list[Found]:
             # The quote goes on from the last statement found by a rule ('X said that A. "B."'). What
             # the tagger found within the cue's own sentence does not stand between ('"A," said
             # Caddell, speaking of her health. "B."'): B goes on from the last quote in quote marks.
-            target = quoted if prev is not None and prev.extra.get("model") and prev.kind not in ("direct", "mixed") else prev
+            target = (
+                quoted
+                if prev is not None and prev.extra.get("model") and prev.kind not in ("direct", "mixed")
+                else prev
+            )
             if target is not None and target.cue is not None:
                 gap = text[target.parts[-1][1] : f.parts[0][0]]
                 ends = len(re.findall(r"[.!?][\"”’'»]*\s", gap.lstrip(".!?\"”’'» ,")))
-                if len(gap) < 200 and gap.count("\n\n") <= 1 and target.cue[0] < f.parts[0][0] and (target is prev or ends <= 1):
+                if (
+                    len(gap) < 200
+                    and gap.count("\n\n") <= 1
+                    and target.cue[0] < f.parts[0][0]
+                    and (target is prev or ends <= 1)
+                ):
                     target.parts.extend(f.parts)
                     if target.kind == "indirect":
                         target.kind = "mixed"  # reported speech, then the speaker's own words
@@ -830,17 +1033,28 @@ def _add_headline_quote(doc: Article, quotes: list[Quote], resolver: SpeakerReso
         speaker, _ = resolver.resolve_name(m.group("name"), (m.start("name"), m.end("name")), "title")
         if speaker.entity is None:
             return
-        quotes.insert(0, _headline(doc, title, m.start("rest"), len(title), (m.start("name"), m.end("name") + 1), speaker))
+        quotes.insert(
+            0,
+            _headline(doc, title, m.start("rest"), len(title), (m.start("name"), m.end("name") + 1), speaker),
+        )
 
 
 def _looks_like_name(name: str, doc: Article) -> bool:
     return any(name in e.name for e in doc.entities if e.type in ("PERSON", "ORG"))
 
 
-def _headline(doc: Article, title: str, start: int, end: int, cue: tuple[int, int], speaker: Speaker) -> Quote:
+def _headline(
+    doc: Article, title: str, start: int, end: int, cue: tuple[int, int], speaker: Speaker
+) -> Quote:
     start, end = _trim(title, start, end)
-    return Quote(content_id("quote", article_key(doc), "title", start, end), "headline", speaker,
-                 _span(title, start, end, "title"), _span(title, cue[0], cue[1], "title"), confidence=0.7)  # fmt: skip
+    return Quote(
+        content_id("quote", article_key(doc), "title", start, end),
+        "headline",
+        speaker,
+        _span(title, start, end, "title"),
+        _span(title, cue[0], cue[1], "title"),
+        confidence=0.7,
+    )
 
 
 def _norm_words(s: str) -> str:

@@ -40,7 +40,8 @@ class Store:
         self.url = normalise_url(url)
         connect_args = {}
         if self.url.startswith("postgresql"):
-            # PostgreSQL's JIT compiles a query plan it thinks costly: 50-100 ms that short queries never win back
+            # PostgreSQL's JIT compiles a query plan it thinks costly: 50-100 ms that short queries never win
+            # back
             connect_args["options"] = "-c jit=off"
         self.engine: Engine = create_engine(self.url, future=True, connect_args=connect_args)
         migrate(self.engine)
@@ -79,9 +80,15 @@ class Store:
                 _upsert_input(conn, article)
                 return "updated"
             # the same input, stored under other content by other stage versions: that article gives way
-            older = conn.execute(
-                select(a.c.id).join(i, i.c.article_id == a.c.id).where(i.c.location == article.location, a.c.pipeline != pipeline)
-            ).scalars().all()
+            older = (
+                conn.execute(
+                    select(a.c.id)
+                    .join(i, i.c.article_id == a.c.id)
+                    .where(i.c.location == article.location, a.c.pipeline != pipeline)
+                )
+                .scalars()
+                .all()
+            )
             _insert_ignore(conn, a, _article_row(article))
             _add_items(conn, article)
             _insert_ignore(conn, i, _input_row(article))
@@ -117,7 +124,12 @@ class Store:
             ids = conn.execute(select(a.c.id, a.c.pipeline).order_by(a.c.id)).all()
         for aid, pipeline in ids:
             with self.engine.connect() as conn:
-                raw = conn.execute(select(i.c.raw).where(i.c.article_id == aid, i.c.raw.is_not(None)).order_by(i.c.location).limit(1)).scalar_one_or_none()
+                raw = conn.execute(
+                    select(i.c.raw)
+                    .where(i.c.article_id == aid, i.c.raw.is_not(None))
+                    .order_by(i.c.location)
+                    .limit(1)
+                ).scalar_one_or_none()
             yield aid, pipeline, raw
 
     def add_many(self, articles: list[Article]) -> int:
@@ -126,13 +138,20 @@ class Store:
         with self.engine.begin() as conn:
             known = set()
             for i in range(0, len(ids), 500):
-                known |= set(conn.execute(select(schema.articles.c.id).where(schema.articles.c.id.in_(ids[i : i + 500]))).scalars())
+                known |= set(
+                    conn.execute(
+                        select(schema.articles.c.id).where(schema.articles.c.id.in_(ids[i : i + 500]))
+                    ).scalars()
+                )
             fresh, seen = [], set(known)
             for a in articles:
                 if a.id not in seen:
                     seen.add(a.id)
                     fresh.append(a)
-            rows: dict[str, list[dict[str, Any]]] = {"articles": [_article_row(a) for a in fresh], "article_inputs": [_input_row(a) for a in articles]}
+            rows: dict[str, list[dict[str, Any]]] = {
+                "articles": [_article_row(a) for a in fresh],
+                "article_inputs": [_input_row(a) for a in articles],
+            }
             for a in fresh:
                 for k, v in _item_rows(a).items():
                     rows.setdefault(k, []).extend(v)
@@ -162,7 +181,9 @@ class Store:
 
     def get(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(schema.articles.c.record).where(schema.articles.c.id == article_id)).first()
+            row = conn.execute(
+                select(schema.articles.c.record).where(schema.articles.c.id == article_id)
+            ).first()
         return Article.from_dict(row[0]) if row else None
 
     def article_record(self, article_id: str) -> dict[str, Any] | None:
@@ -172,8 +193,12 @@ class Store:
             row = conn.execute(select(a.c.record, a.c.copy_of).where(a.c.id == article_id)).first()
             if row is None:
                 return None
-            inputs = conn.execute(select(i.c.input_id, i.c.location).where(i.c.article_id == article_id).order_by(i.c.location)).all()
-            copies = conn.execute(select(a.c.id).where(a.c.copy_of == article_id).order_by(a.c.id)).scalars().all()
+            inputs = conn.execute(
+                select(i.c.input_id, i.c.location).where(i.c.article_id == article_id).order_by(i.c.location)
+            ).all()
+            copies = (
+                conn.execute(select(a.c.id).where(a.c.copy_of == article_id).order_by(a.c.id)).scalars().all()
+            )
         record = dict(row.record)
         record["input_ids"] = [r.input_id or r.location for r in inputs]
         record["copy_of"] = row.copy_of
@@ -182,14 +207,22 @@ class Store:
 
     def kb_links(self, article_id: str) -> dict[str, str]:
         """The article's entity ids mapped to their knowledge-base entity."""
-        l = schema.entity_links
+        links = schema.entity_links
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(l.c.entity_id, l.c.kb_id).where(l.c.article_id == article_id)).all())
+            query = select(links.c.entity_id, links.c.kb_id).where(links.c.article_id == article_id)
+            return dict(conn.execute(query).all())
 
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            out = {t: conn.execute(select(func.count()).select_from(schema.metadata.tables[t])).scalar_one() for t in ("articles", "quotes", "kb_entities", "events")}
-            out["copies"] = conn.execute(select(func.count()).select_from(schema.articles).where(schema.articles.c.copy_of.is_not(None))).scalar_one()
+            out = {
+                t: conn.execute(select(func.count()).select_from(schema.metadata.tables[t])).scalar_one()
+                for t in ("articles", "quotes", "kb_entities", "events")
+            }
+            out["copies"] = conn.execute(
+                select(func.count())
+                .select_from(schema.articles)
+                .where(schema.articles.c.copy_of.is_not(None))
+            ).scalar_one()
         return out
 
     def articles(self) -> Iterator[Article]:
@@ -199,19 +232,29 @@ class Store:
 
     def article_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
         t = schema.articles
-        query = select(t.c.id, t.c.published, t.c.source_name, t.c.dateline_place, t.c.title).order_by(t.c.published.desc(), t.c.id).limit(limit)
+        query = (
+            select(t.c.id, t.c.published, t.c.source_name, t.c.dateline_place, t.c.title)
+            .order_by(t.c.published.desc(), t.c.id)
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     def failures(self) -> list[dict[str, Any]]:
         t = schema.failures
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.c.location, t.c.input_id, t.c.code, t.c.reason, t.c.raw_bytes).order_by(t.c.location, t.c.id))
+            rows = conn.execute(
+                select(t.c.location, t.c.input_id, t.c.code, t.c.reason, t.c.raw_bytes).order_by(
+                    t.c.location, t.c.id
+                )
+            )
             return [dict(r._mapping) for r in rows]
 
     def failure_raw(self, location: str) -> bytes | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(schema.failures.c.raw).where(schema.failures.c.location == location)).first()
+            row = conn.execute(
+                select(schema.failures.c.raw).where(schema.failures.c.location == location)
+            ).first()
         return row[0] if row else None
 
 
@@ -233,7 +276,12 @@ def _article_row(article: Article) -> dict[str, Any]:
 
 
 def _input_row(article: Article) -> dict[str, Any]:
-    return {"article_id": article.id, "location": article.location, "input_id": article.input_id, "raw": encode_raw(article)}
+    return {
+        "article_id": article.id,
+        "location": article.location,
+        "input_id": article.input_id,
+        "raw": encode_raw(article),
+    }
 
 
 def encode_raw(article: Article) -> bytes | None:
@@ -253,17 +301,32 @@ def decode_raw(blob: bytes) -> tuple[RawRecord, str | None]:
 def _upsert_input(conn: Connection, article: Article) -> None:
     i = schema.article_inputs
     if not _insert_ignore(conn, i, _input_row(article)):
-        conn.execute(update(i).where(i.c.article_id == article.id, i.c.location == article.location).values(raw=encode_raw(article)))
+        conn.execute(
+            update(i)
+            .where(i.c.article_id == article.id, i.c.location == article.location)
+            .values(raw=encode_raw(article))
+        )
 
 
 def _delete_items(conn: Connection, aid: str) -> None:
     """Every row the article's items made (the knowledge base's own tables are rebuilt after)."""
     q, e = schema.quotes, schema.events
     if conn.dialect.name == "sqlite":
-        conn.execute(text("DELETE FROM fts_quotes WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = :a)"), {"a": aid})
+        conn.execute(
+            text("DELETE FROM fts_quotes WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = :a)"),
+            {"a": aid},
+        )
         conn.execute(text("DELETE FROM fts_articles WHERE article_id = :a"), {"a": aid})
-    conn.execute(delete(schema.quote_mentions).where(schema.quote_mentions.c.quote_id.in_(select(q.c.id).where(q.c.article_id == aid))))
-    conn.execute(delete(schema.event_participants).where(schema.event_participants.c.event_id.in_(select(e.c.id).where(e.c.article_id == aid))))
+    conn.execute(
+        delete(schema.quote_mentions).where(
+            schema.quote_mentions.c.quote_id.in_(select(q.c.id).where(q.c.article_id == aid))
+        )
+    )
+    conn.execute(
+        delete(schema.event_participants).where(
+            schema.event_participants.c.event_id.in_(select(e.c.id).where(e.c.article_id == aid))
+        )
+    )
     for table in (schema.quotes, schema.entities, schema.timexes, schema.events, schema.entity_links):
         conn.execute(delete(table).where(table.c.article_id == aid))
 
@@ -280,14 +343,31 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
     """The rows an article's extracted items make, table by table (``fts_*``: SQLite's search tables)."""
     aid = article.id
     source = (article.source or {}).get("name")
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("quotes", "quote_mentions", "entities", "timexes", "events", "event_participants", "fts_articles", "fts_quotes")}
+    rows: dict[str, list[dict[str, Any]]] = {
+        k: []
+        for k in (
+            "quotes",
+            "quote_mentions",
+            "entities",
+            "timexes",
+            "events",
+            "event_participants",
+            "fts_articles",
+            "fts_quotes",
+        )
+    }
     rows["fts_articles"].append({"a": aid, "t": article.title or "", "x": article.text})
     body_mentions = [(m.start, m.end, e.id) for e in article.entities for m in e.mentions if not m.field]
     for q in article.quotes:
         content, speaker = q.content, q.speaker
         rows["fts_quotes"].append({"q": q.id, "c": content.text, "s": speaker.name or ""})
         spans = [(p.start, p.end) for p in (q.parts or [content]) if not p.field]
-        named = {eid for s, e, eid in body_mentions for a, b in spans if a <= s and e <= b and eid != speaker.entity}
+        named = {
+            eid
+            for s, e, eid in body_mentions
+            for a, b in spans
+            if a <= s and e <= b and eid != speaker.entity
+        }
         rows["quote_mentions"] += [{"quote_id": q.id, "entity_id": eid} for eid in sorted(named)]
         rows["quotes"].append(
             {
@@ -307,14 +387,50 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
             }
         )
     for e in article.entities:
-        rows["entities"].append({"id": e.id, "article_id": aid, "name": e.name, "type": e.type, "kb_id": e.kb_id, "record": e.to_dict()})
+        rows["entities"].append(
+            {
+                "id": e.id,
+                "article_id": aid,
+                "name": e.name,
+                "type": e.type,
+                "kb_id": e.kb_id,
+                "record": e.to_dict(),
+            }
+        )
     for t in article.timexes:
-        tid = t.id or content_id("timex", aid, t.start, t.end, t.field)  # records stored before timexes had ids
-        rows["timexes"].append({"id": tid, "article_id": aid, "value": t.value, "type": t.type, "start": t.start, "end": t.end, "text": t.text})
+        tid = t.id or content_id(
+            "timex", aid, t.start, t.end, t.field
+        )  # records stored before timexes had ids
+        rows["timexes"].append(
+            {
+                "id": tid,
+                "article_id": aid,
+                "value": t.value,
+                "type": t.type,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+            }
+        )
     for ev in article.events:
-        rows["events"].append({"id": ev.id, "article_id": aid, "type": ev.type, "date": ev.date, "record": ev.to_dict(), "published": article.published})
-        roles = [("actor", i) for i in ev.actors] + [("target", i) for i in ev.targets] + ([("place", ev.place)] if ev.place else [])
-        rows["event_participants"] += [{"event_id": ev.id, "entity_id": eid, "role": role} for role, eid in roles]
+        rows["events"].append(
+            {
+                "id": ev.id,
+                "article_id": aid,
+                "type": ev.type,
+                "date": ev.date,
+                "record": ev.to_dict(),
+                "published": article.published,
+            }
+        )
+        roles = (
+            [("actor", i) for i in ev.actors]
+            + [("target", i) for i in ev.targets]
+            + ([("place", ev.place)] if ev.place else [])
+        )
+        rows["event_participants"] += [
+            {"event_id": ev.id, "entity_id": eid, "role": role} for role, eid in roles
+        ]
     return rows
 
 
@@ -364,7 +480,9 @@ def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:
     stmt = _skip_existing(conn, table)
     if stmt is None:  # pragma: no cover - other databases: check first, then insert
         pk = [c.name for c in table.primary_key.columns]
-        exists = conn.execute(select(*table.primary_key.columns).where(*(table.c[k] == row[k] for k in pk))).first()
+        exists = conn.execute(
+            select(*table.primary_key.columns).where(*(table.c[k] == row[k] for k in pk))
+        ).first()
         if exists:
             return False
         conn.execute(insert(table).values(**row))

@@ -19,7 +19,9 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("pipeline", Text, nullable=False),  # versioned stage names that made this record
     Column("record", JSON, nullable=False),  # the whole output-contract object
-    Column("copy_of", String(32), index=True),  # the canonical article of its copy cluster; null for a canonical one
+    Column(
+        "copy_of", String(32), index=True
+    ),  # the canonical article of its copy cluster; null for a canonical one
     Column("signature", LargeBinary),  # MinHash of the text's word shingles (copy detection)
     Column("words", Integer),
 )
@@ -30,7 +32,9 @@ article_inputs = Table(
     Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
     Column("location", Text, primary_key=True),  # file and record: "feed.xml#item 3"
     Column("input_id", Text),
-    Column("raw", LargeBinary),  # the record as read (zlib-compressed JSON), to make the article again: reprocess
+    Column(
+        "raw", LargeBinary
+    ),  # the record as read (zlib-compressed JSON), to make the article again: reprocess
 )
 
 failures = Table(
@@ -60,7 +64,9 @@ quotes = Table(
     Column("published", String(40), index=True),
     Column("source_name", Text),
     Column("cluster_id", String(32), index=True),
-    Column("speaker_kb", String(32)),  # the speaker's knowledge-base entity (set when the knowledge base is built)
+    Column(
+        "speaker_kb", String(32)
+    ),  # the speaker's knowledge-base entity (set when the knowledge base is built)
     Index("ix_quotes_speaker_kb_published", "speaker_kb", "published"),
 )
 

@@ -21,7 +21,10 @@ SPEECH = frozenset(
     read conclude recall point charge accuse counter retort concur speculate acknowledge affirm
     """.split()
 )
-BELIEF = frozenset("believe think know want hope expect fear worry feel doubt plan intend wish consider suspect understand".split())
+BELIEF = frozenset(
+    "believe think know want hope expect fear worry feel doubt plan intend wish consider suspect "
+    "understand".split()
+)
 CUE_LEMMAS = SPEECH | BELIEF
 # What the tagger may take as a cue besides those: verbs and nouns of judging, arguing, asking, showing
 # and feeling ("criticized", "cited", "the claim"). A tagged "cue" outside them is an act, not an
@@ -48,7 +51,9 @@ ATTITUDE = frozenset(
     """.split()
 )
 # Cues whose clause complement is an infinitive: "wants to …", "vowed to …".
-XCOMP_CUES = frozenset("want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split())
+XCOMP_CUES = frozenset(
+    "want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split()
+)
 # Verbs whose passive subject is the one addressed, not the speaker: "was told", "were asked".
 ADDRESSED = frozenset("ask tell inform assure urge warn advise remind".split())
 SELF_REFERENCE = frozenset("i we you me us".split())
@@ -83,7 +88,12 @@ def quote_segments(text: str) -> list[Segment]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if text[i : i + 2] in ("''", "``") and (i == 0 or not text[i - 1].isalnum()) and i + 2 < n and text[i + 2].isalnum():
+        if (
+            text[i : i + 2] in ("''", "``")
+            and (i == 0 or not text[i - 1].isalnum())
+            and i + 2 < n
+            and text[i + 2].isalnum()
+        ):
             # Typewriter quotes of some newsrooms: ''Tell that to the janitor,'' he said.
             j = text.find("''", i + 2)
             par = text.find("\n\n", i + 2)
@@ -119,7 +129,13 @@ def quote_segments(text: str) -> list[Segment]:
                 i += 1  # a straight apostrophe ('90s, 'em) that no mark closes in its paragraph
                 continue
             if end - i > 3:
-                shut = 2 if text[end : end + 2] == "''" and ch == '"' else 1 if end < n and text[end] in closers else 0
+                shut = (
+                    2
+                    if text[end : end + 2] == "''" and ch == '"'
+                    else 1
+                    if end < n and text[end] in closers
+                    else 0
+                )
                 segments.append(Segment(i + 1, end, i, min(end + shut, n)))
             i = end + 1
         else:

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
 }  # fmt: skip
 
 # Month names, full or abbreviated ("Feb.", "Sept"); shared with the date tagger.
@@ -58,9 +58,15 @@ _PATTERNS = [
     re.compile(rf"^{_JUNK}{_DATE}{_DASH}"),
 ]
 # Upper-case place alone: "WASHINGTON -", "BEIRUT —" (upper case only, to avoid sentences with dashes).
-_PLACE_ONLY = re.compile(r"^(?:[*#]+\s*)?(?P<place>[A-Z][A-Z'.\-/]+(?: [A-Z][A-Z'.\-/]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)\s+(?:--|[-–—])\s*")
+_PLACE_ONLY = re.compile(
+    r"^(?:[*#]+\s*)?(?P<place>[A-Z][A-Z'.\-/]+(?: [A-Z][A-Z'.\-/]+){0,3}(?:, [A-Z][A-Za-z.]+(?: "
+    r"[A-Z][A-Za-z.]+)?)?)\s+(?:--|[-–—])\s*"
+)
 # A mixed-case place with its region and no date: "CALGARY, Alberta -".
-_PLACE_REGION = re.compile(r"^(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)\s+(?:--|[-–—])\s*")
+_PLACE_REGION = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}, [A-Z][a-z]+\.?(?: "
+    r"[A-Z][a-z]+\.?)?)\s+(?:--|[-–—])\s*"
+)
 # Wire copy typed all in lower case: "dodge city, april 7 -".
 _LOWER_CASE = re.compile(rf"^(?P<place>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){{0,3}}),\s+{_DATE}{_DASH}")
 # A misspelled month still makes a dateline in the plain wire style ("NEW YORK, Narch 2 -").

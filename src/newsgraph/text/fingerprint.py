@@ -16,7 +16,8 @@ ARTICLE_SHINGLE = 5
 QUOTE_SHINGLE = 2
 
 WIRE_CREDIT = re.compile(
-    r"\((?:reuters|ap|afp|tass|xinhua|ria novosti|interfax|bloomberg|upi|dpa|ansa|efe|kyodo|yonhap|pti|ians|anadolu)\)\s*[-–—]?"
+    r"\((?:reuters|ap|afp|tass|xinhua|ria novosti|interfax|bloomberg|upi|dpa|ansa|efe|kyodo|"
+    r"yonhap|pti|ians|anadolu)\)\s*[-–—]?"
     r"|/(?:tass|xinhua|itar-tass)/\.?"
     r"|\b(?:reporting|writing|editing|additional reporting) by [^\n.]*",
     re.I,
@@ -55,4 +56,9 @@ def signature(text: str, k: int = ARTICLE_SHINGLE) -> bytes:
 def from_bytes(data: bytes):
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64))
+    return MinHash(
+        num_perm=NUM_PERM,
+        seed=1,
+        scheme=SCHEME,
+        hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64),
+    )

@@ -34,9 +34,14 @@ _AGENCIES = (
 _CREDIT = [
     re.compile(r"^\s*(?:©|\(c\)|Copyright\b)", re.I),
     re.compile(r"\ball rights reserved\b", re.I),
-    re.compile(r"^\s*(?:photo|photograph|picture|image|video|illustration|source|credit)s?\s*(?:credit)?\s*[:/]", re.I),
+    re.compile(
+        r"^\s*(?:photo|photograph|picture|image|video|illustration|source|credit)s?\s*(?:credit)?\s*[:/]",
+        re.I,
+    ),
     re.compile(r"\bphoto\s*:\s*\S", re.I),
-    re.compile(r"^\s*(?:file|archive|stock|illustrative|illustration|handout)\s+(?:photo|image|picture)\b", re.I),
+    re.compile(
+        r"^\s*(?:file|archive|stock|illustrative|illustration|handout)\s+(?:photo|image|picture)\b", re.I
+    ),
     re.compile(rf"(?:^|[\s/])(?:{_AGENCIES})\s*/\s*(?:File\s+)?(?:Photo|Image|Pool)?\s*$"),
     re.compile(rf"^\s*(?:{_AGENCIES})\s*/\s*\S"),
     re.compile(rf"/\s*(?:{_AGENCIES})\s*$"),
@@ -44,22 +49,30 @@ _CREDIT = [
 _PROMPTS = re.compile(
     r"^\s*(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|e-?mail|comments?|like|save|"
     r"follow us(?: on [\w ]+)?|subscribe(?: to [\w ]+)?|sign up(?: for [\w ]+)?|join us on [\w ]+|"
-    r"read more|read also|also read|see also|more on this|more from [\w ]+|related(?: news| articles| stories| content| coverage)?|"
-    r"recommended(?: for you)?|you may also like|most read|trending now|advertisement|advert|ad|sponsored(?: content)?|"
+    r"read more|read also|also read|see also|more on this|more from [\w ]+|related(?: news| "
+    r"articles| stories| content| coverage)?|"
+    r"recommended(?: for you)?|you may also like|most read|trending now|advertisement|advert|ad|"
+    r"sponsored(?: content)?|"
     r"skip to (?:main )?content|back to top|scroll to continue|continue reading|click here[\w ]*|"
     r"download (?:our|the) app|listen to (?:this|the) article|"
     r"tags?|topics?|keywords?)\s*[:.!»›>]*\s*$",
     re.I,
 )
 _TAGS = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*\S", re.I)
-_READ_MORE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]*(?:read more|read also|also read|see also|related|more)\s*:\s*\S", re.I)
+_READ_MORE = re.compile(
+    r"^[\s\u200b-\u200d\u2060\ufeff]*(?:read more|read also|also read|see also|related|more)\s*:\s*\S", re.I
+)
 # A photo's caption, however long: "FILE PHOTO: A view of …" (Reuters), "FILE - In this photo …" (AP).
 _CAPTION = re.compile(r"^\s*(?:FILE PHOTO|PHOTO|FILE)\s*(?::|\s[-–—])\s*\S")
 _SIGNOFF = re.compile(r"^\s*(?:Reuters?|REUTERS?|\(Reporting by [^)]*\)|\(Editing by [^)]*\))\s*$")
-_BREADCRUMB = re.compile(r"^\s*[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2}(?:\s+[/>»|›]\s+[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2})+\s*$")
+_BREADCRUMB = re.compile(
+    r"^\s*[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2}(?:\s+[/>»|›]\s+[^\s/>»|›]+(?:\s[^\s/>»|›]+){0,2})+\s*$"
+)
 _WORD = re.compile(r"[\w&]+", re.U)
 _TERMINAL = re.compile(r"[.!?…\"”»’')\]。！？」』]\s*$")
-_CONTACT = re.compile(r"(?:\S+@\S+\.\w+|^@\w+|https?://|www\.|\b(?:twitter|facebook|instagram|linkedin)\.com/)", re.I)
+_CONTACT = re.compile(
+    r"(?:\S+@\S+\.\w+|^@\w+|https?://|www\.|\b(?:twitter|facebook|instagram|linkedin)\.com/)", re.I
+)
 
 
 def words(line: str) -> list[str]:

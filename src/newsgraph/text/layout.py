@@ -21,7 +21,25 @@ from .furniture import classify_line, ends_sentence, is_contact_line, is_trailer
 # How far into the page a dateline is looked for (in blocks).
 DATELINE_WINDOW = 15
 _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+[A-Z][\w.'’\-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]+){0,7}\s*$")
-_LOWER_PARTICLES = {"de", "da", "do", "del", "di", "la", "le", "les", "el", "am", "an", "upon", "on", "of", "sur", "van", "von"}
+_LOWER_PARTICLES = {
+    "de",
+    "da",
+    "do",
+    "del",
+    "di",
+    "la",
+    "le",
+    "les",
+    "el",
+    "am",
+    "an",
+    "upon",
+    "on",
+    "of",
+    "sur",
+    "van",
+    "von",
+}
 
 
 @dataclass
@@ -124,11 +142,19 @@ def read_layout(text: str, known_title: str | None = None, extracted: bool = Fal
         body = ([first] if first else []) + blocks[dl_index + 1 :]
         body_kinds = ([None] if first else []) + kinds[dl_index + 1 :]
     else:
-        start = _extracted_start(blocks, kinds, known_title) if extracted else _story_start(blocks, kinds, known_title)
-        _read_head(blocks[:start], kinds[:start], layout, known_title, blocks[start] if start < len(blocks) else "")
+        start = (
+            _extracted_start(blocks, kinds, known_title)
+            if extracted
+            else _story_start(blocks, kinds, known_title)
+        )
+        _read_head(
+            blocks[:start], kinds[:start], layout, known_title, blocks[start] if start < len(blocks) else ""
+        )
         body, body_kinds = blocks[start:], kinds[start:]
 
-    layout.paragraphs = _read_body(body, body_kinds, layout.removed, is_contact_line if extracted else is_trailer)
+    layout.paragraphs = _read_body(
+        body, body_kinds, layout.removed, is_contact_line if extracted else is_trailer
+    )
     return layout
 
 
@@ -153,7 +179,7 @@ def _plausible_dateline(parsed: ParsedDateline, block: str, index: int) -> bool:
     if parsed.date or parsed.agency:
         return True
     rest = block[parsed.end :]
-    return len(words(rest)) >= 8 or index > 0 and len(words(rest)) == 0
+    return len(words(rest)) >= 8 or (index > 0 and len(words(rest)) == 0)
 
 
 def _story_start(blocks: list[str], kinds: list[str | None], known_title: str | None) -> int:
@@ -162,7 +188,7 @@ def _story_start(blocks: list[str], kinds: list[str | None], known_title: str | 
         if kinds[i] or (known_title and _same(block, known_title)):
             continue
         n = len(words(block))
-        if n >= 12 and ends_sentence(block) or n >= 30:
+        if (n >= 12 and ends_sentence(block)) or n >= 30:
             # A deck right under the headline reads as prose too: it is the story only if
             # nothing but furniture lies between it and the next prose block.
             if i + 1 < len(blocks) and i > 0 and _is_deck_candidate(blocks, kinds, i, known_title):
@@ -178,7 +204,9 @@ def _story_start(blocks: list[str], kinds: list[str | None], known_title: str | 
 
 def _extracted_start(blocks: list[str], kinds: list[str | None], known_title: str | None) -> int:
     start = 0
-    while start < len(blocks) - 1 and (kinds[start] or (known_title and _same(blocks[start], known_title)) or _BYLINE.match(blocks[start])):
+    while start < len(blocks) - 1 and (
+        kinds[start] or (known_title and _same(blocks[start], known_title)) or _BYLINE.match(blocks[start])
+    ):
         start += 1
     return start
 
@@ -203,7 +231,9 @@ def _headline_like(block: str) -> bool:
     return 2 <= n <= 30 and not block.rstrip().endswith((".", ",", ";", ":"))
 
 
-def _read_head(blocks: list[str], kinds: list[str | None], layout: Layout, known_title: str | None, opening: str) -> None:
+def _read_head(
+    blocks: list[str], kinds: list[str | None], layout: Layout, known_title: str | None, opening: str
+) -> None:
     """Blocks before the story: navigation, headline, deck, byline, captions and credits.
 
     ``opening`` is the story's first paragraph: a line under the headline that repeats its start
@@ -213,7 +243,9 @@ def _read_head(blocks: list[str], kinds: list[str | None], layout: Layout, known
     for i, block in enumerate(blocks):
         kind = kinds[i]
         if kind:
-            layout.removed.append(Removed("navigation" if kind == "navigation" and title_at is None else kind, block))
+            layout.removed.append(
+                Removed("navigation" if kind == "navigation" and title_at is None else kind, block)
+            )
             continue
         if _BYLINE.match(block) and layout.byline is None:
             layout.byline = re.sub(r"^\s*by\s+", "", block.strip(), flags=re.I)
@@ -225,7 +257,12 @@ def _read_head(blocks: list[str], kinds: list[str | None], layout: Layout, known
             layout.title = known_title or block
             title_at = i
             continue
-        if layout.deck is None and (_deck_like(block) or _repeats_opening(block, opening)) and (title_at is not None or known_title) and _only_furniture_between(kinds, title_at, i):
+        if (
+            layout.deck is None
+            and (_deck_like(block) or _repeats_opening(block, opening))
+            and (title_at is not None or known_title)
+            and _only_furniture_between(kinds, title_at, i)
+        ):
             layout.deck = block
             continue
         layout.removed.append(Removed("caption", block))
@@ -249,7 +286,9 @@ def _deck_like(block: str) -> bool:
     return len(words(block)) >= 8
 
 
-def _read_body(blocks: list[str], kinds: list[str | None], removed: list[Removed], trailer: Callable[[str], bool]) -> list[str]:
+def _read_body(
+    blocks: list[str], kinds: list[str | None], removed: list[Removed], trailer: Callable[[str], bool]
+) -> list[str]:
     """Story paragraphs, without furniture inside the story or at the foot of the page.
 
     ``trailer`` judges the lines of the page's foot that no furniture pattern names: any short line

@@ -34,7 +34,6 @@ def paragraph_starts(doc):
 def load_model():
     """The English pipeline, loaded once per process."""
     import spacy
-
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPHS):
@@ -86,11 +85,26 @@ def token_table(doc) -> TokenTable:
     cached = doc.user_data.get(TABLE)
     if cached is None:
         import numpy
-
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
+        from spacy.attrs import (
+            DEP,
+            ENT_TYPE,
+            HEAD,
+            IDX,
+            IS_PUNCT,
+            IS_TITLE,
+            LEMMA,
+            LOWER,
+            ORTH,
+            POS,
+            SENT_START,
+            SHAPE,
+            TAG,
+        )
 
         # The attributes in one array, each distinct string looked up once
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ORTH, HEAD, IDX, IS_TITLE, IS_PUNCT, SENT_START])
+        arr = doc.to_array(
+            [LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE, ORTH, HEAD, IDX, IS_TITLE, IS_PUNCT, SENT_START]
+        )
         strings = doc.vocab.strings
 
         def col(k: int, f=lambda s: s) -> list[str]:

@@ -14,21 +14,29 @@ import re
 
 # Demonyms no ending rule reaches, and short forms newsrooms use.
 IRREGULAR = {
-    "american": "US", "americans": "US", "u.s.": "US", "us": "US", "usa": "US", "u.s.a.": "US", "america": "US",
-    "british": "GB", "briton": "GB", "britons": "GB", "britain": "GB", "uk": "GB", "u.k.": "GB", "english": "GB",
-    "scottish": "GB", "welsh": "GB", "french": "FR", "swiss": "CH", "dutch": "NL", "greek": "GR", "turkish": "TR",
-    "polish": "PL", "spanish": "ES", "danish": "DK", "swedish": "SE", "finnish": "FI", "irish": "IE", "filipino": "PH",
-    "thai": "TH", "saudi": "SA", "emirati": "AE", "afghan": "AF", "kuwaiti": "KW", "qatari": "QA", "iraqi": "IQ",
-    "israeli": "IL", "pakistani": "PK", "bangladeshi": "BD", "yemeni": "YE", "omani": "OM", "bahraini": "BH",
-    "czech": "CZ", "slovak": "SK", "russia": "RU", "russian": "RU", "russians": "RU", "south korean": "KR",
-    "north korean": "KP", "south korea": "KR", "north korea": "KP", "syria": "SY", "iran": "IR", "vietnamese": "VN",
-    "vietnam": "VN", "chinese": "CN", "taiwanese": "TW", "lebanese": "LB", "sudanese": "SD", "congolese": "CD",
-    "ivorian": "CI", "new zealander": "NZ", "kiwi": "NZ", "argentine": "AR", "argentinian": "AR", "peruvian": "PE",
-    "venezuela": "VE", "bolivia": "BO", "tanzania": "TZ", "moldova": "MD", "laos": "LA", "uae": "AE",
-    "turkey": "TR", "türkiye": "TR",
+    "american": "US", "americans": "US", "u.s.": "US", "us": "US", "usa": "US", "u.s.a.": "US",
+    "america": "US", "british": "GB", "briton": "GB", "britons": "GB", "britain": "GB", "uk": "GB",
+    "u.k.": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "french": "FR", "swiss": "CH",
+    "dutch": "NL", "greek": "GR", "turkish": "TR", "polish": "PL", "spanish": "ES", "danish": "DK",
+    "swedish": "SE", "finnish": "FI", "irish": "IE", "filipino": "PH", "thai": "TH", "saudi": "SA",
+    "emirati": "AE", "afghan": "AF", "kuwaiti": "KW", "qatari": "QA", "iraqi": "IQ", "israeli": "IL",
+    "pakistani": "PK", "bangladeshi": "BD", "yemeni": "YE", "omani": "OM", "bahraini": "BH", "czech": "CZ",
+    "slovak": "SK", "russia": "RU", "russian": "RU", "russians": "RU", "south korean": "KR",
+    "north korean": "KP", "south korea": "KR", "north korea": "KP", "syria": "SY", "iran": "IR",
+    "vietnamese": "VN", "vietnam": "VN", "chinese": "CN", "taiwanese": "TW", "lebanese": "LB",
+    "sudanese": "SD", "congolese": "CD", "ivorian": "CI", "new zealander": "NZ", "kiwi": "NZ",
+    "argentine": "AR", "argentinian": "AR", "peruvian": "PE", "venezuela": "VE", "bolivia": "BO",
+    "tanzania": "TZ", "moldova": "MD", "laos": "LA", "uae": "AE", "turkey": "TR", "türkiye": "TR",
 }  # fmt: skip
 # Short names where the standard's own is the formal one.
-DISPLAY = {"RU": "Russia", "TR": "Turkey", "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria"}
+DISPLAY = {
+    "RU": "Russia",
+    "TR": "Turkey",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+}
 _ENDINGS = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ns", "n", "s")
 
 
@@ -78,7 +86,11 @@ def _by_name(key: str) -> str | None:
 
 def _by_prefix(stem: str) -> str | None:
     """The one country whose short name starts with ``stem`` ('brazil' → BR); None if several."""
-    hits = {code for name, code in _names().items() if name.startswith(stem) and "," not in name and len(name) - len(stem) <= 2}
+    hits = {
+        code
+        for name, code in _names().items()
+        if name.startswith(stem) and "," not in name and len(name) - len(stem) <= 2
+    }
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib import metadata
-
 from dataclasses import dataclass
+from importlib import metadata
 
 from ..types import Article, Entity, Quote, Span, Speaker
 
@@ -39,11 +38,18 @@ PERSON_NOUNS = ROLE_NOUNS | frozenset(
     resident man woman official strategist negotiator investigator researcher scientist doctor activist
     """.split()
 )
-DOCUMENT_NOUNS = frozenset("transcript statement report letter release communique communiqué readout memo document".split())
+DOCUMENT_NOUNS = frozenset(
+    "transcript statement report letter release communique communiqué readout memo document".split()
+)
 # Nouns that describe an organisation: "the company said" is the company last named.
-ORG_NOUNS = frozenset("company firm carrier airline manufacturer maker automaker carmaker planemaker bank group retailer giant corporation conglomerate ministry agency".split())
+ORG_NOUNS = frozenset(
+    "company firm carrier airline manufacturer maker automaker carmaker planemaker bank group "
+    "retailer giant corporation conglomerate ministry agency".split()
+)
 # Words that are never a speaker's name: what they stand for is found, or the speaker stays unresolved.
-NOT_NAMES = frozenset("it its i me you we they which who whom that this these those one someone something".split())
+NOT_NAMES = frozenset(
+    "it its i me you we they which who whom that this these those one someone something".split()
+)
 # What tells a person's gender in the article itself: an honorific before the name, a gendered word in
 # a title or apposition, a "he"/"she" in a sentence that names no one else. A pronoun goes to no one
 # the article shows to be of the other gender.
@@ -52,10 +58,12 @@ FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _MALE_HONORIFIC = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Monsieur|Herr)\.?\s*$")
 _FEMALE_HONORIFIC = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Madame|Mme|Lady|Dame|Queen|Princess|Frau)\.?\s*$")
 MALE_WORDS = frozenset(
-    "spokesman chairman congressman businessman councilman husband father son brother king prince boyfriend uncle nephew grandfather widower actor".split()
+    "spokesman chairman congressman businessman councilman husband father son brother king "
+    "prince boyfriend uncle nephew grandfather widower actor".split()
 )
 FEMALE_WORDS = frozenset(
-    "spokeswoman chairwoman congresswoman businesswoman councilwoman wife mother daughter sister queen princess girlfriend aunt niece grandmother widow actress lady".split()
+    "spokeswoman chairwoman congresswoman businesswoman councilwoman wife mother daughter sister "
+    "queen princess girlfriend aunt niece grandmother widow actress lady".split()
 )
 
 
@@ -73,16 +81,22 @@ class SpeakerResolver:
         self.text = doc.text
         self.entities = doc.entities
         self.mention_index: list[tuple[int, int, Entity]] = sorted(
-            ((m.start, m.end, e) for e in doc.entities for m in e.mentions if not m.field), key=lambda m: (m[0], m[1])
+            ((m.start, m.end, e) for e in doc.entities for m in e.mentions if not m.field),
+            key=lambda m: (m[0], m[1]),
         )  # offsets into the body only: a dateline's or title's mentions count in their own text
         self.history: list[Heard] = []  # speakers of earlier quotes, in order
         self._sents: list | None = None
         self.gender: dict[str, str] = _genders(doc, self.mention_index)
-        self.titles: dict[str, set[str]] = {e.id: {w.lower() for t in e.titles or [] for w in re.findall(r"[\w'’-]+", t)} for e in doc.entities}
+        self.titles: dict[str, set[str]] = {
+            e.id: {w.lower() for t in e.titles or [] for w in re.findall(r"[\w'’-]+", t)}
+            for e in doc.entities
+        }
 
     # -- the public interface ---------------------------------------------------------------------
 
-    def resolve(self, span: tuple[int, int] | None, head, at: int, parent: Quote | None) -> tuple[Speaker, float]:
+    def resolve(
+        self, span: tuple[int, int] | None, head, at: int, parent: Quote | None
+    ) -> tuple[Speaker, float]:
         """The speaker of a quote cued by the words at ``span`` (headed by ``head``), and how sure
         the resolution is; ``parent`` is the quote this one is nested in."""
         if span is None:
@@ -92,7 +106,9 @@ class SpeakerResolver:
                 return self._out(None, None, None, "none", 0.3)
             return self._out(prev.name, prev.entity, prev.mention, "none", 0.55)
         if head is not None and head.pos_ in ("ADV", "SCONJ", "CCONJ", "PUNCT", "INTJ"):
-            return self._out(None, None, None, "none", 0.3)  # no name, pronoun or noun: "Accordingly," is no one
+            return self._out(
+                None, None, None, "none", 0.3
+            )  # no name, pronoun or noun: "Accordingly," is no one
         mention = Span(span[0], span[1], self.text[span[0] : span[1]])
         words = mention.text.lower().split()
         head_word = head.lower_ if head is not None else (words[-1] if words else "")
@@ -106,31 +122,58 @@ class SpeakerResolver:
             if named is not None:
                 ent = self._entity_holding(named.idx)
                 ent = ent if ent is not None and ent.type == "PERSON" else None
-        if ent is not None and ent.type in ("PERSON", "ORG", "GPE", "NORP") and not self._is_collective(head, ent):
+        if (
+            ent is not None
+            and ent.type in ("PERSON", "ORG", "GPE", "NORP")
+            and not self._is_collective(head, ent)
+        ):
             others = self._conjoined(head, ent)
             if others:  # "Janney Montgomery Scott Inc and Woolcott and Co", "Obama and Kerry": all of them
-                return self._out("; ".join([ent.name, *(o.name for o in others)]), None, mention, "name", 0.9, [ent.id, *(o.id for o in others)])
+                return self._out(
+                    "; ".join([ent.name, *(o.name for o in others)]),
+                    None,
+                    mention,
+                    "name",
+                    0.9,
+                    [ent.id, *(o.id for o in others)],
+                )
             return self._out(ent.name, ent.id, mention, "name", 0.95)
         if head_word in PRONOUNS_SINGULAR:
             gender = "m" if head_word in MALE_PRONOUNS else "f"
             if parent is not None and parent.kind == "direct" and parent.speaker.entity:
                 # "he" in someone's own quoted words is someone else, named before
-                prev = self._last_person(at, prefer_speaker=False, gender=gender, exclude=parent.speaker.entity)
+                prev = self._last_person(
+                    at, prefer_speaker=False, gender=gender, exclude=parent.speaker.entity
+                )
             else:
-                prev = self._subject_before(min(at, span[0]), gender) or self._last_described(at, gender) or self._last_person(at, gender=gender)
-            return self._out(prev[0], prev[1], mention, "pronoun", 0.75) if prev else self._out(None, None, mention, "pronoun", 0.3)
+                prev = (
+                    self._subject_before(min(at, span[0]), gender)
+                    or self._last_described(at, gender)
+                    or self._last_person(at, gender=gender)
+                )
+            return (
+                self._out(prev[0], prev[1], mention, "pronoun", 0.75)
+                if prev
+                else self._out(None, None, mention, "pronoun", 0.3)
+            )
         if head_word in PRONOUNS_PLURAL:
             prev = self._last_speaker(at)
             if prev and ";" in (prev.name or ""):
                 return self._out(prev.name, None, mention, "pronoun", 0.6, prev.entities)
-            inside_words = parent is not None and parent.kind == "direct"  # "they" in someone's words is others
+            inside_words = (
+                parent is not None and parent.kind == "direct"
+            )  # "they" in someone's words is others
             if prev and head_word in ("they", "them", "their") and _plural(prev) and not inside_words:
                 # "shipping sources said …. They said …": the group quoted last
                 return self._out(prev.name, prev.entity, mention, "pronoun", 0.6, prev.entities)
             return self._out(None, None, mention, "pronoun", 0.3)
         if head_word == "it":
             org = self._last_org_speaker(at) or self._last_org(at)
-            return self._out(org[0], org[1], mention, "pronoun", 0.6) if org else self._out(None, None, mention, "pronoun", 0.3)
+            return (
+                self._out(org[0], org[1], mention, "pronoun", 0.6)
+                if org
+                else self._out(None, None, mention, "pronoun", 0.3)
+            )
         if head_word in ("which", "who", "that") and head is not None and head.head.dep_ == "relcl":
             noun = head.head.head
             ent = self._entity_at((noun.idx, noun.idx + len(noun.text)), noun)
@@ -138,21 +181,33 @@ class SpeakerResolver:
                 return self._out(ent.name, ent.id, mention, "pronoun", 0.8)
             if noun.pos_ in ("NOUN", "PROPN") and noun.i < head.i:
                 # "a retired general who testified": the one the relative clause describes
-                described, confidence = self.resolve((noun.left_edge.idx, noun.idx + len(noun.text)), noun, at, parent)
+                described, confidence = self.resolve(
+                    (noun.left_edge.idx, noun.idx + len(noun.text)), noun, at, parent
+                )
                 return self._out(described.name, described.entity, mention, "pronoun", confidence)
         if head_word in NOT_NAMES and len(words) == 1:
             return self._out(None, None, mention, "pronoun", 0.3)
         lemma = head.lemma_.lower() if head is not None else head_word
         if lemma in ORG_NOUNS and words and words[0] in ("the", "this", "that"):
-            org = self._org_described(at, lemma, exclude=parent.speaker.entity if parent is not None else None)
+            org = self._org_described(
+                at, lemma, exclude=parent.speaker.entity if parent is not None else None
+            )
             if org:
                 return self._out(org[0], org[1], mention, "description", 0.7)
         if lemma in DOCUMENT_NOUNS and (head is None or head.tag_ != "NNS"):
             issuer = self._named_inside(span) or self._named_inside(span, ("GPE",))
-            if issuer is not None:  # "the White House statement", "a Kremlin readout", "a statement from North Korea's agency"
+            if (
+                issuer is not None
+            ):  # "the White House statement", "a Kremlin readout", "a statement from North Korea's agency"
                 return self._out(issuer.name, issuer.id, mention, "description", 0.8)
             # "a pool report from journalists", "a statement by the group" name whose they are
-            sourced = lemma == "report" or (head is not None and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in head.children))
+            sourced = lemma == "report" or (
+                head is not None
+                and any(
+                    c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+                    for c in head.children
+                )
+            )
             prev = self._last_person(at) if not sourced else None
             if prev:
                 return self._out(prev[0], prev[1], mention, "description", 0.7)
@@ -164,7 +219,14 @@ class SpeakerResolver:
             if head is not None and head.tag_ in ("NNS", "NNPS"):
                 group = self._last_group(at) if not own else None
                 if group:
-                    return self._out("; ".join(e.name for e in group), None, mention, "description", 0.65, [e.id for e in group])
+                    return self._out(
+                        "; ".join(e.name for e in group),
+                        None,
+                        mention,
+                        "description",
+                        0.65,
+                        [e.id for e in group],
+                    )
             else:
                 same = self._described_before(at, lemma, own)
                 if same is not None:  # "a senior Pakistani official" … "the official"
@@ -178,14 +240,18 @@ class SpeakerResolver:
                     prev = self._last_person(at, prefer_speaker=False, exclude=parent.speaker.entity)
                 else:
                     prev = self._last_person(at, prefer_speaker=True)
-                if prev and own <= self._title_words(prev[1]):  # "the US top diplomat": a US Secretary of State
+                if prev and own <= self._title_words(
+                    prev[1]
+                ):  # "the US top diplomat": a US Secretary of State
                     return self._out(prev[0], prev[1], mention, "description", 0.7)
         named = self._entity_named(mention.text, head)
         if named is not None:  # "Mulally" where the recogniser missed the name: Alan Mulally, named before
             return self._out(named.name, named.id, mention, "name", 0.85)
         # Unnamed or collective: as the article names it, without a leading article.
         name = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
-        return self._out(name, ent.id if ent else None, mention, "description" if definite or ent is None else "name", 0.8)
+        return self._out(
+            name, ent.id if ent else None, mention, "description" if definite or ent is None else "name", 0.8
+        )
 
     def resolve_name(self, name: str, span: tuple[int, int], field_name: str) -> tuple[Speaker, float]:
         """A name outside the body (a headline's '— Blinken') matched to the body's entities."""
@@ -198,12 +264,18 @@ class SpeakerResolver:
 
     def remember(self, quote: Quote) -> None:
         sp = quote.speaker
-        self.history.append(Heard(sp.name, sp.entity, sp.mention, sp.form, sp.entities, quote.content.start, quote.content.end))
+        self.history.append(
+            Heard(
+                sp.name, sp.entity, sp.mention, sp.form, sp.entities, quote.content.start, quote.content.end
+            )
+        )
 
     # -- helpers -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _out(name, entity, mention, form, confidence, entities: list[str] | None = None) -> tuple[Speaker, float]:
+    def _out(
+        name, entity, mention, form, confidence, entities: list[str] | None = None
+    ) -> tuple[Speaker, float]:
         # several speakers: the entity of each, in the order named
         return Speaker(name, entity, mention, form, entities or None), confidence
 
@@ -214,7 +286,13 @@ class SpeakerResolver:
         for s, e, ent in self.mention_index:
             if s <= hs < e:
                 return ent
-            if span[0] <= s and e <= span[1] and inside is None and self.text[e : e + 2] not in ("'s", "’s") and self._speaks_for(s, e, head):
+            if (
+                span[0] <= s
+                and e <= span[1]
+                and inside is None
+                and self.text[e : e + 2] not in ("'s", "’s")
+                and self._speaks_for(s, e, head)
+            ):
                 inside = ent  # not a possessor: "Putin's fiercest critics" are not Putin
         return inside if inside is not None and inside.type == "PERSON" else None
 
@@ -250,7 +328,12 @@ class SpeakerResolver:
         found: list[Entity] = []
         for c in head.conjuncts:
             other = self._entity_holding(c.idx)
-            if other is not None and other.id != ent.id and other.type in ("PERSON", "ORG", "GPE") and other not in found:
+            if (
+                other is not None
+                and other.id != ent.id
+                and other.type in ("PERSON", "ORG", "GPE")
+                and other not in found
+            ):
                 found.append(other)
         return found
 
@@ -259,11 +342,22 @@ class SpeakerResolver:
 
     def _places_inside(self, span: tuple[int, int]) -> set[str]:
         """The words of the countries, nationalities and bodies named inside the phrase."""
-        return {w for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent.type in ("GPE", "NORP", "ORG") for w in re.findall(r"[\w'’-]+", self.text[s:e].lower())}
+        return {
+            w
+            for s, e, ent in self.mention_index
+            if span[0] <= s and e <= span[1] and ent.type in ("GPE", "NORP", "ORG")
+            for w in re.findall(r"[\w'’-]+", self.text[s:e].lower())
+        }
 
-    def _named_inside(self, span: tuple[int, int], types: tuple[str, ...] = ("PERSON", "ORG")) -> Entity | None:
+    def _named_inside(
+        self, span: tuple[int, int], types: tuple[str, ...] = ("PERSON", "ORG")
+    ) -> Entity | None:
         """The one person or organisation (or entity of other ``types``) named inside the phrase."""
-        found = {ent.id: ent for s, e, ent in self.mention_index if span[0] <= s and e <= span[1] and ent.type in types}
+        found = {
+            ent.id: ent
+            for s, e, ent in self.mention_index
+            if span[0] <= s and e <= span[1] and ent.type in types
+        }
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _entity_named(self, text: str, head) -> Entity | None:
@@ -276,7 +370,10 @@ class SpeakerResolver:
             e
             for e in self.entities
             if e.type in ("PERSON", "ORG")
-            and (text in {e.name, *(m.text for m in e.mentions)} or (e.type == "PERSON" and len(words) == 1 and e.name.split()[-1] == words[0]))
+            and (
+                text in {e.name, *(m.text for m in e.mentions)}
+                or (e.type == "PERSON" and len(words) == 1 and e.name.split()[-1] == words[0])
+            )
         ]
         return fits[0] if len({e.id for e in fits}) == 1 else None
 
@@ -291,7 +388,9 @@ class SpeakerResolver:
                 return sp
         return None
 
-    def _last_person(self, at: int, prefer_speaker: bool = True, gender: str | None = None, exclude: str | None = None) -> tuple[str, str] | None:
+    def _last_person(
+        self, at: int, prefer_speaker: bool = True, gender: str | None = None, exclude: str | None = None
+    ) -> tuple[str, str] | None:
         """The last person quoted before ``at``, else the last person mentioned; of the given gender
         where the article tells it, and not ``exclude``."""
         if prefer_speaker:
@@ -320,8 +419,20 @@ class SpeakerResolver:
         for sent in reversed(sents[max(0, k - 3) : k]):
             root = sent.root
             heads = {root.i, *(c.i for c in root.children if c.dep_ == "conj")}
-            clauses = [root, *(t for t in root.subtree if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i in heads)]
-            groups.append(sorted((c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda t: -t.i))
+            clauses = [
+                root,
+                *(
+                    t
+                    for t in root.subtree
+                    if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i in heads
+                ),
+            ]
+            groups.append(
+                sorted(
+                    (c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")),
+                    key=lambda t: -t.i,
+                )
+            )
         for n, subjects in enumerate(groups):
             for subj in subjects:
                 if any(h.at <= subj.idx < h.until for h in self.history):
@@ -339,14 +450,27 @@ class SpeakerResolver:
                 if not named and subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON"):
                     # "Saudi cleric Iyad Ameen Madani": a name the recogniser saw no one in, as written
                     first = subj
-                    while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].head.i == subj.i and not sp[first.i - 1].ent_type_:
+                    while (
+                        first.i > 0
+                        and sp[first.i - 1].pos_ == "PROPN"
+                        and sp[first.i - 1].head.i == subj.i
+                        and not sp[first.i - 1].ent_type_
+                    ):
                         first = sp[first.i - 1]
-                    return (self.text[first.idx : subj.idx + len(subj.text)], None) if first.i < subj.i else None
-                if subj.lemma_.lower() in PERSON_NOUNS or not named and any(c.pos_ == "PROPN" and c.dep_ in ("compound", "appos") for c in subj.children):
+                    return (
+                        (self.text[first.idx : subj.idx + len(subj.text)], None) if first.i < subj.i else None
+                    )
+                if subj.lemma_.lower() in PERSON_NOUNS or (
+                    not named
+                    and any(c.pos_ == "PROPN" and c.dep_ in ("compound", "appos") for c in subj.children)
+                ):
                     return None  # someone unnamed, or named where the recogniser saw no one
             if n > 0:
                 sent = sents[k - n]
-                if any(sent.start_char <= h.at < sent.end_char or sent.start_char < h.until <= sent.end_char for h in self.history):
+                if any(
+                    sent.start_char <= h.at < sent.end_char or sent.start_char < h.until <= sent.end_char
+                    for h in self.history
+                ):
                     return None  # a sentence with someone's words: the one quoted is the one in view
         return None
 
@@ -363,7 +487,12 @@ class SpeakerResolver:
             return None
         said = prev.name if prev.form == "pronoun" else (prev.mention.text if prev.mention else None)
         words = re.findall(r"[\w'’-]+", (said or "").lower())
-        if not words or words[-1] not in PERSON_NOUNS or (words[-1] in MALE_WORDS and gender == "f") or (words[-1] in FEMALE_WORDS and gender == "m"):
+        if (
+            not words
+            or words[-1] not in PERSON_NOUNS
+            or (words[-1] in MALE_WORDS and gender == "f")
+            or (words[-1] in FEMALE_WORDS and gender == "m")
+        ):
             return None
         return prev.name, None
 
@@ -376,9 +505,16 @@ class SpeakerResolver:
         def kinds(name: str) -> set[str]:
             return {w.lower() for w in name.split()} & ORG_NOUNS
 
-        named = [(e.name, e.id, s) for s, _, e in self.mention_index if s < at and e.type == "ORG" and e.id != exclude]
+        named = [
+            (e.name, e.id, s)
+            for s, _, e in self.mention_index
+            if s < at and e.type == "ORG" and e.id != exclude
+        ]
         for name, eid, s in reversed(named):
-            if lemma in kinds(name) or lemma in re.findall(r"[a-z]+", self.text[max(0, s - 30) : s].lower())[-3:]:
+            if (
+                lemma in kinds(name)
+                or lemma in re.findall(r"[a-z]+", self.text[max(0, s - 30) : s].lower())[-3:]
+            ):
                 return name, eid
         speaker = self._last_org_speaker(at)
         if speaker is not None and speaker[1] != exclude and not kinds(speaker[0]) - {lemma}:
@@ -408,11 +544,21 @@ class SpeakerResolver:
             words = re.findall(r"[\w'’-]+", (sp.mention.text if sp.mention else "").lower())
             # the noun before any phrase after it: "one aide on that committee" … "the aide"
             cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-            if sp.at < at and sp.name and not sp.entity and sp.form == "description" and words and lemma in words[:cut] and own <= set(words):
+            if (
+                sp.at < at
+                and sp.name
+                and not sp.entity
+                and sp.form == "description"
+                and words
+                and lemma in words[:cut]
+                and own <= set(words)
+            ):
                 return sp
         return None
 
-    def _titled(self, at: int, lemma: str, words: list[str], own: set[str] = frozenset()) -> tuple[str, str] | None:
+    def _titled(
+        self, at: int, lemma: str, words: list[str], own: set[str] = frozenset()
+    ) -> tuple[str, str] | None:
         """The person named before ``at`` whose titles hold the description's noun, and most of its
         other words ("the prime minister" → Prime Minister Benjamin Netanyahu); none where two fit
         as well."""
@@ -439,7 +585,9 @@ class SpeakerResolver:
     def _last_org(self, at: int) -> tuple[str, str] | None:
         return self._last_named(at, "ORG")
 
-    def _last_named(self, at: int, etype: str, gender: str | None = None, exclude: str | None = None) -> tuple[str, str] | None:
+    def _last_named(
+        self, at: int, etype: str, gender: str | None = None, exclude: str | None = None
+    ) -> tuple[str, str] | None:
         """The entity of this type named last before ``at``."""
         best = None
         for s, _, ent in self.mention_index:
@@ -486,7 +634,9 @@ def _plural(speaker: Speaker) -> bool:
         return True  # "X and Y said"
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     noun = words[cut - 1]
-    return noun in _GROUP_NOUNS or (len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s", "’s")))
+    return noun in _GROUP_NOUNS or (
+        len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s", "’s"))
+    )
 
 
 def _genders(doc: Article, mention_index: list[tuple[int, int, Entity]]) -> dict[str, str]:
@@ -497,11 +647,15 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, Entity]]) -> dict
     that names this person and no other, after the name, or opening the next sentence 1."""
     score: dict[str, int] = {}
     text = doc.text
-    people = [(s, e, ent) for s, e, ent in mention_index if ent.type == "PERSON"]  # in order of offsets, as the index is
+    people = [
+        (s, e, ent) for s, e, ent in mention_index if ent.type == "PERSON"
+    ]  # in order of offsets, as the index is
     sp = doc.nlp
     # Quotes and events each resolve speakers in the same parse: the answer is kept on the parse
     # (it goes with it) for as long as the people's mentions stay the same.
-    key = tuple((s, ent.id) for s, _, ent in people) + tuple((ent.id, tuple(ent.titles or ())) for ent in doc.entities if ent.type == "PERSON")
+    key = tuple((s, ent.id) for s, _, ent in people) + tuple(
+        (ent.id, tuple(ent.titles or ())) for ent in doc.entities if ent.type == "PERSON"
+    )
     kept = sp.user_data.get("newsgraph.genders") if sp is not None else None
     if kept is not None and kept[0] == key:
         return dict(kept[1])
@@ -515,7 +669,9 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, Entity]]) -> dict
         if ent.type != "PERSON":
             continue
         words = {w.lower().strip(",.") for t in ent.titles or [] for w in t.split()}
-        score[ent.id] = score.get(ent.id, 0) + 2 * (len(words & MALE_WORDS) > 0) - 2 * (len(words & FEMALE_WORDS) > 0)
+        score[ent.id] = (
+            score.get(ent.id, 0) + 2 * (len(words & MALE_WORDS) > 0) - 2 * (len(words & FEMALE_WORDS) > 0)
+        )
     if sp is not None and people:
         sents = list(sp.sents)
         starts = [s for s, _, _ in people]
@@ -529,7 +685,9 @@ def _genders(doc: Article, mention_index: list[tuple[int, int, Entity]]) -> dict
             if i + 1 < len(sents) and sents[i + 1][0].lower_ in ("he", "she"):
                 later.append(sents[i + 1][0])
             for t in later:
-                if t.dep_ in ("nsubj", "nsubjpass", "poss") and (t.lower_ in ("he", "his") or t.lower_ in ("she", "her")):
+                if t.dep_ in ("nsubj", "nsubjpass", "poss") and (
+                    t.lower_ in ("he", "his") or t.lower_ in ("she", "her")
+                ):
                     score[ent.id] = score.get(ent.id, 0) + (1 if t.lower_ in MALE_PRONOUNS else -1)
     out = {k: ("m" if v > 0 else "f") for k, v in score.items() if v}
     for ent in doc.entities:  # no word of the article tells: the given name, where it is a strong sign

@@ -27,7 +27,13 @@ HERE = Path(__file__).parent
 MAX_BODY = 2 * 1024 * 1024
 
 
-def create_app(db_url: str | None = None, token: str | None = None, max_body: int = MAX_BODY, per_minute: int = 600, ingest_per_minute: int = 30) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    per_minute: int = 600,
+    ingest_per_minute: int = 30,
+) -> FastAPI:
     store = Store(db_url)
 
     @contextlib.asynccontextmanager

@@ -41,7 +41,11 @@ def install_limits(app: FastAPI, max_body: int, per_minute: int, ingest_per_minu
         size = request.headers.get("content-length")
         if size is not None and (not size.isdigit() or int(size) > max_body):
             return error_response(413, f"request body over {max_body} bytes")
-        if request.method not in ("GET", "HEAD") and size is None and request.headers.get("transfer-encoding"):
+        if (
+            request.method not in ("GET", "HEAD")
+            and size is None
+            and request.headers.get("transfer-encoding")
+        ):
             return error_response(411, "send a Content-Length with the request body")
         client = request.client.host if request.client else "unknown"
         limiter = writers if request.url.path.startswith("/api/ingest") else readers

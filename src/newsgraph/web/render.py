@@ -48,7 +48,12 @@ def highlight(article: dict[str, Any], kb_links: dict[str, str]) -> Markup:
         for m in ev.get("mentions") or [{"trigger": ev["trigger"]}]:
             tr = m["trigger"]
             if not tr.get("field"):
-                mark(tr["start"], tr["end"], "event", f"event: {ev['type']}" + (f" ({ev['mode']})" if ev.get("mode") else ""))
+                mark(
+                    tr["start"],
+                    tr["end"],
+                    "event",
+                    f"event: {ev['type']}" + (f" ({ev['mode']})" if ev.get("mode") else ""),
+                )
     html: list[str] = []
     pos = 0
     for para in text.split("\n\n"):
@@ -64,7 +69,12 @@ def _runs(text: str, begin: int, end: int, classes, entity_at, title_at) -> str:
     i = begin
     while i < end:
         j = i
-        while j < end and classes[j] == classes[i] and entity_at[j] == entity_at[i] and title_at[j] == title_at[i]:
+        while (
+            j < end
+            and classes[j] == classes[i]
+            and entity_at[j] == entity_at[i]
+            and title_at[j] == title_at[i]
+        ):
             j += 1
         chunk = escape(text[i:j])
         if classes[i]:
@@ -92,19 +102,35 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 720, height: int = 180
     slot = inner_w / len(rows)
     bar = max(2.0, min(18.0, slot / 2 - 2))
     items = [
-        f'<svg class="timeline" role="img" aria-label="articles and quotes per period" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        '<svg class="timeline" role="img" aria-label="articles and quotes per period" viewBox="0 '
+        f'0 {width} {height}" width="{width}" height="{height}">',
         f'<line x1="{pad_l}" y1="{pad_t + inner_h}" x2="{width - 10}" y2="{pad_t + inner_h}" class="axis"/>',
-        f'<text x="4" y="{pad_t + 10}" class="tick">{top}</text><text x="4" y="{pad_t + inner_h}" class="tick">0</text>',
+        f'<text x="4" y="{pad_t + 10}" class="tick">{top}</text><text x="4" y="{pad_t + inner_h}" '
+        'class="tick">0</text>',
     ]
     label_every = max(1, len(rows) // 12)
     for k, r in enumerate(rows):
         x = pad_l + k * slot + slot / 2
         for dx, value, cls in ((-bar, r["articles"], "bar-articles"), (0, r["quotes"], "bar-quotes")):
             h = inner_h * value / top
-            items.append(f'<rect x="{x + dx:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" class="{cls}"><title>{escape(r["period"])}: {value}</title></rect>')
+            items.append(
+                f'<rect x="{x + dx:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bar:.1f}" '
+                f'height="{h:.1f}" class="{cls}"><title>{escape(r["period"])}: '
+                f"{value}</title></rect>"
+            )
         if k % label_every == 0:
-            items.append(f'<text x="{x:.1f}" y="{height - 14}" class="tick" text-anchor="middle">{escape(r["period"])}</text>')
-    items.append(f'<rect x="{width - 200}" y="{height - 12}" width="10" height="10" class="bar-articles"/><text x="{width - 186}" y="{height - 3}" class="tick">articles</text>')
-    items.append(f'<rect x="{width - 120}" y="{height - 12}" width="10" height="10" class="bar-quotes"/><text x="{width - 106}" y="{height - 3}" class="tick">quotes</text>')
+            items.append(
+                f'<text x="{x:.1f}" y="{height - 14}" class="tick" '
+                f'text-anchor="middle">{escape(r["period"])}</text>'
+            )
+    items.append(
+        f'<rect x="{width - 200}" y="{height - 12}" width="10" height="10" '
+        f'class="bar-articles"/><text x="{width - 186}" y="{height - 3}" '
+        'class="tick">articles</text>'
+    )
+    items.append(
+        f'<rect x="{width - 120}" y="{height - 12}" width="10" height="10" '
+        f'class="bar-quotes"/><text x="{width - 106}" y="{height - 3}" class="tick">quotes</text>'
+    )
     items.append("</svg>")
     return Markup("".join(items))

@@ -26,4 +26,6 @@ def require_token(request: Request) -> None:
         raise ApiError(403, "ingest is switched off: start the server with --token (or NEWSGRAPH_TOKEN)")
     given = request.headers.get("authorization", "")
     if not given.lower().startswith("bearer ") or not hmac.compare_digest(given[7:].strip(), token):
-        raise ApiError(401, "a valid token is needed: Authorization: Bearer <token>", {"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401, "a valid token is needed: Authorization: Bearer <token>", {"WWW-Authenticate": "Bearer"}
+        )

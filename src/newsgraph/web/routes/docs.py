@@ -10,10 +10,12 @@ from fastapi.staticfiles import StaticFiles
 
 DOCS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsgraph API</title>
-<link rel="stylesheet" href="/docs-static/swagger-ui.css"><link rel="icon" href="/docs-static/favicon-32x32.png"></head>
+<link rel="stylesheet" href="/docs-static/swagger-ui.css"><link rel="icon"
+href="/docs-static/favicon-32x32.png"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs-static/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", presets: [SwaggerUIBundle.presets.apis], layout: "BaseLayout", deepLinking: true});</script>
+<script>window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", presets:
+[SwaggerUIBundle.presets.apis], layout: "BaseLayout", deepLinking: true});</script>
 </body></html>"""
 
 router = APIRouter(include_in_schema=False)

@@ -36,8 +36,26 @@ def page_quotes(
     page: int = Query(1, ge=1),
     store: Store = Depends(get_store),
 ):
-    res = queries.quotes(store.engine, speaker=speaker, about=about, search=q or None, outlet=outlet, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, exact_speaker=exact)
-    context = {"res": res, "q": q or "", "speaker": speaker, "outlet": outlet, "about": about, "exact": exact, "page": page, "stats": store.stats()}
+    res = queries.quotes(
+        store.engine,
+        speaker=speaker,
+        about=about,
+        search=q or None,
+        outlet=outlet,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        exact_speaker=exact,
+    )
+    context = {
+        "res": res,
+        "q": q or "",
+        "speaker": speaker,
+        "outlet": outlet,
+        "about": about,
+        "exact": exact,
+        "page": page,
+        "stats": store.stats(),
+    }
     return TEMPLATES.TemplateResponse(request, "quotes.html", context)
 
 
@@ -46,7 +64,9 @@ def page_entity(request: Request, name_or_id: str, engine: Engine = Depends(get_
     card = queries.entity(engine, name_or_id)
     if card is None:
         raise StarletteHTTPException(404, f"no entity matches {name_or_id!r}")
-    return TEMPLATES.TemplateResponse(request, "entity.html", {"e": card, "chart": render.timeline_svg(card["timeline"])})
+    return TEMPLATES.TemplateResponse(
+        request, "entity.html", {"e": card, "chart": render.timeline_svg(card["timeline"])}
+    )
 
 
 @router.get("/entities")
@@ -63,14 +83,36 @@ def page_article(request: Request, article_id: str, store: Store = Depends(get_s
     if art is None:
         raise StarletteHTTPException(404, f"no article {article_id!r}")
     links = store.kb_links(article_id)
-    context = {"a": art, "body": render.highlight(art, links), "names": {e["id"]: e["name"] for e in art["entities"]}, "links": links}
+    context = {
+        "a": art,
+        "body": render.highlight(art, links),
+        "names": {e["id"]: e["name"] for e in art["entities"]},
+        "links": links,
+    }
     return TEMPLATES.TemplateResponse(request, "article.html", context)
 
 
 @router.get("/events", response_class=HTMLResponse)
-def page_events(request: Request, actor: str | None = None, type: str | None = None, page: int = Query(1, ge=1), engine: Engine = Depends(get_engine)):
-    res = queries.events(engine, actor or None, type or None, limit=EVENTS_PAGE_SIZE, offset=(page - 1) * EVENTS_PAGE_SIZE, with_copies=False)
-    return TEMPLATES.TemplateResponse(request, "events.html", {"res": res, "actor": actor or "", "type": type or "", "types": TYPES, "page": page})
+def page_events(
+    request: Request,
+    actor: str | None = None,
+    type: str | None = None,
+    page: int = Query(1, ge=1),
+    engine: Engine = Depends(get_engine),
+):
+    res = queries.events(
+        engine,
+        actor or None,
+        type or None,
+        limit=EVENTS_PAGE_SIZE,
+        offset=(page - 1) * EVENTS_PAGE_SIZE,
+        with_copies=False,
+    )
+    return TEMPLATES.TemplateResponse(
+        request,
+        "events.html",
+        {"res": res, "actor": actor or "", "type": type or "", "types": TYPES, "page": page},
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
