@@ -10,6 +10,7 @@ committing); where one is not, it refuses and names the stage whose version must
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from newsgraph.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
-INPUTS = [ROOT / "samples" / "articles", ROOT / "tests" / "fixtures"]
+INPUTS = ["samples/articles", "tests/fixtures"]  # relative to ROOT: the names do not depend on the clone's folder
 # Output fields no stage assigns, and the fields they are made from.
 DERIVED = {"id": ("title", "text"), "input_id": (), "stages": ()}
 
@@ -75,7 +76,12 @@ def unexplained(stages: list[Stage], old: dict, new: dict) -> list[str]:
 
 def run_samples() -> tuple[Pipeline, dict[str, dict]]:
     pipeline = Pipeline(check_contracts=True)
-    records = [r for r in read_inputs([str(p) for p in INPUTS]) if not hasattr(r, "code")]
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # files are named as given: relative to the checkout, wherever it is
+    try:
+        records = [r for r in read_inputs(INPUTS) if not hasattr(r, "code")]
+    finally:
+        os.chdir(cwd)
     out: dict[str, dict] = {}
     for result in pipeline.run(records):
         assert isinstance(result, Article), f"a sample failed: {result}"
