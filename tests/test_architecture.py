@@ -6,7 +6,7 @@ from its own layer or the ones below, and no import cycle exists anywhere.
     pipeline                              ordered stages
     stages                                Article -> Article
     models                                the shipped models (attribution tagger, quad classifier)
-    text | ingest | store | output        what the stages read text with; readers; the store
+    text | timex | ingest | store | output   what the stages read text with; dates; readers; the store
     types | errors | ids | registry       plain records and the stage registry
 """
 
@@ -23,7 +23,7 @@ LAYERS = [
     ("newsgraph.pipeline",),
     ("newsgraph.stages",),
     ("newsgraph.models",),
-    ("newsgraph.text", "newsgraph.ingest", "newsgraph.store", "newsgraph.output"),
+    ("newsgraph.text", "newsgraph.timex", "newsgraph.ingest", "newsgraph.store", "newsgraph.output"),
     ("newsgraph.types", "newsgraph.errors", "newsgraph.ids", "newsgraph.registry"),
 ]
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 import newsgraph
-from newsgraph.stages.timexes import tag
+from newsgraph.timex.tagger import tag
 
 ANCHOR = dt.date(2021, 6, 30)  # a Wednesday
 

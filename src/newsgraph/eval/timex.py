@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..stages.timexes import _tense_lookup, tag
 from ..text.nlp import load_model
+from ..timex.tagger import tag
+from ..timex.tense import tense_lookup
 from .ingest import Report
 
 
@@ -293,7 +294,7 @@ def _score(
 
     def ours(d: GoldDoc) -> list[tuple[int, int, str]]:
         sp = nlp(d.text)
-        return [(t.start, t.end, t.value) for t in tag(d.text, d.dct, _tense_lookup(sp))]
+        return [(t.start, t.end, t.value) for t in tag(d.text, d.dct, tense_lookup(sp))]
 
     systems["newsgraph"] = ours
     if "dateparser" in peers:
