@@ -23,7 +23,8 @@ from newsgraph.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
-INPUTS = ["samples/articles", "tests/fixtures"]  # relative to ROOT: the names do not depend on the clone's folder
+# Relative to ROOT, so that the names do not depend on the folder of the checkout.
+INPUTS = ["samples/articles", "tests/fixtures"]
 # Output fields no stage assigns, and the fields they are made from.
 DERIVED = {"id": ("title", "text"), "input_id": (), "stages": ()}
 
