@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .arithmetic import _quarter_of
 from .found import Found
@@ -66,122 +68,167 @@ def anaphor(name: str, m: re.Match) -> str | None:
     return None
 
 
-def resolve_anaphora(
-    found: list[tuple[Found, str | None, dict]], anchor: dt.date | None = None
-) -> list[Found]:
-    out: list[Found] = []
+DROP, KEEP, KEEP_UNREMEMBERED = 0, 1, 2  # what becomes of an expression once its kind is resolved
+
+
+@dataclass
+class _Context:
+    """What the text has named so far, in reading order."""
+
+    anchor: dt.date | None
     quarter: tuple[int, int] | None = None  # the last quarter named outright
     year: int | None = None  # the last year named or resolved
     month: tuple[int, int] | None = None  # and the last month
     day: dt.date | None = None  # and the last full date
     period: tuple[str, int] | None = None  # the last month named outright, and where
-    quarter_at = -1  # and where the last quarter was
-    months_at = -1  # where the last "first nine months", "six months" (to date) was
-    for t, kind, g in found:
-        unit = (g.get("unit") or "").lower()
-        if kind == "year_before" and unit == "month" and period is None:
-            continue  # "the same month a year ago" with no month named before it
-        if (
-            kind == "year_before"
-            and period
-            and (unit == "month" or (unit == "period" and (not quarter or period[1] > quarter_at)))
-        ):
-            t.value = (
-                f"{int(period[0][:4]) - 1:04d}{period[0][4:]}"  # "in February, … the same period last year"
-            )
-        elif (
-            kind == "year_before" and quarter and months_at > quarter_at and t.rule in ("ago", "year_earlier")
-        ):
-            pass  # "profit for the nine months … compared with a year earlier": that year, not the quarter
-        elif kind == "year_before" and quarter:
-            q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else quarter[1]
-            t.value, t.type = f"{quarter[0] - 1:04d}-Q{q}", "DATE"
-        elif kind == "latest":
-            # "the latest quarter": the one named before if it has ended, else the last that has
-            # ("a fourth-quarter charge" ahead does not make the fourth the latest)
-            if quarter and (t.value == "XXXX-QX" or quarter <= _quarter_of(t.value)):
-                t.value = f"{quarter[0]:04d}-Q{quarter[1]}"
-        elif kind == "quarter":
-            explicit = g.get("py")
-            base = (
-                int(explicit)
-                if explicit
-                else (
-                    quarter[0] - 1
-                    if quarter and (g.get("ly") or "").lower() == "last"
-                    else (quarter[0] if quarter else None)
-                )
-            )
-            if quarter and base is not None:
-                t.value = f"{base:04d}-Q{quarter[1]}"
-            elif explicit:
-                t.value = explicit
-            elif g["unit"].lower() == "period" and not g.get("ly"):
-                continue  # "the period" with no quarter in view names no time
-        elif kind == "day":
-            if day is None:
-                if g.get("which") is None:
-                    out.append(t)  # "the day" with no day named before it: the day of the report
-                continue  # "that day" with no date before it
-            which = (g.get("which") or "that").lower()
-            when = day + dt.timedelta(
-                days=1 if which in ("the next", "the following") else (-1 if which == "the previous" else 0)
-            )
-            part = (g.get("part") or "day").lower()
-            t.value, t.type = (
-                (when.isoformat(), "DATE")
-                if part == "day"
-                else (f"{when.isoformat()}T{_PARTS[part]}", "TIME")
-            )
-        elif kind == "weekday":
-            if day is not None:
-                wd = WEEKDAYS[g["unit"].lower()]
-                if g["rel"].lower() == "the previous":
-                    when = day - dt.timedelta(days=(day.weekday() - wd) % 7 or 7)
-                else:
-                    when = day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)
-                t.value = when.isoformat()
-        elif kind == "whole_year":
-            if quarter is not None:  # the year of the quarter reported on
-                t.value = f"{quarter[0]:04d}"
-        elif kind == "year":
-            step = _STEPS.get((g.get("step") or "").lower(), 0)
-            if g.get("after"):  # "than the year previous", "the month after"
-                step = 1 if g["after"].lower() in ("after", "later") else -1
-            if (g.get("unit") or "").lower() == "quarter":
-                if quarter is None:
-                    continue  # "that quarter" with no quarter before it
-                t.value = f"{quarter[0]:04d}-Q{quarter[1]}"
-            elif (g.get("unit") or g.get("unit2") or g.get("unit3") or "").lower() == "month":
-                if month is None:
-                    continue  # "that month" with no month before it: nothing to resolve it to
-                y, mth = divmod(month[1] - 1 + step, 12)
-                t.value = f"{month[0] + y:04d}-{mth + 1:02d}"
-            elif year is None:
-                continue
-            else:
-                t.value = f"{year + step:04d}"
-        out.append(t)
+    quarter_at: int = -1  # and where the last quarter was
+    months_at: int = -1  # where the last "first nine months", "six months" (to date) was
+
+    def remember(self, t: Found, kind: str | None) -> None:
         if kind is None and re.fullmatch(r"\d{4}-\d\d", t.value):
-            period = (t.value, t.start)
+            self.period = (t.value, t.start)
         if t.type == "DURATION" and t.value in ("P6M", "P9M"):
-            months_at = t.start
+            self.months_at = t.start
         if kind in (None, "latest") and _QUARTER_VALUE.match(t.value):
-            quarter_at = t.start
+            self.quarter_at = t.start
             named = _quarter_of(t.value)
             # a quarter still to come ("a fourth-quarter charge", "the third quarter of 1990") is a
             # forecast, one before it ("after a flat second quarter") background: the quarter
             # reported on stays the one "a year earlier" compares with
             if (
-                quarter is None
-                or anchor is None
-                or (dt.date(named[0] + named[1] // 4, named[1] % 4 * 3 + 1, 1) <= anchor and named >= quarter)
+                self.quarter is None
+                or self.anchor is None
+                or (
+                    dt.date(named[0] + named[1] // 4, named[1] % 4 * 3 + 1, 1) <= self.anchor
+                    and named >= self.quarter
+                )
             ):
-                quarter = named
+                self.quarter = named
         if t.type == "DATE" and re.match(r"^\d{4}(?:-|$)", t.value):
-            year = int(t.value[:4])
+            self.year = int(t.value[:4])
             if mm := re.match(r"^\d{4}-(\d\d)", t.value):
-                month = (year, int(mm.group(1)))
+                self.month = (self.year, int(mm.group(1)))
         if dm := re.match(r"^(\d{4}-\d\d-\d\d)", t.value):
-            day = dt.date.fromisoformat(dm.group(1))
+            self.day = dt.date.fromisoformat(dm.group(1))
+
+
+def _year_before(t: Found, g: dict, c: _Context) -> int:
+    unit = (g.get("unit") or "").lower()
+    if unit == "month" and c.period is None:
+        return DROP  # "the same month a year ago" with no month named before it
+    if c.period and (unit == "month" or (unit == "period" and (not c.quarter or c.period[1] > c.quarter_at))):
+        t.value = (
+            f"{int(c.period[0][:4]) - 1:04d}{c.period[0][4:]}"  # "in February, … the same period last year"
+        )
+    elif c.quarter and c.months_at > c.quarter_at and t.rule in ("ago", "year_earlier"):
+        pass  # "profit for the nine months … compared with a year earlier": that year, not the quarter
+    elif c.quarter:
+        q = ORDINAL_QUARTERS[g["ord"].lower()] if g.get("ord") else c.quarter[1]
+        t.value, t.type = f"{c.quarter[0] - 1:04d}-Q{q}", "DATE"
+    return KEEP
+
+
+def _latest(t: Found, g: dict, c: _Context) -> int:
+    # "the latest quarter": the one named before if it has ended, else the last that has
+    # ("a fourth-quarter charge" ahead does not make the fourth the latest)
+    if c.quarter and (t.value == "XXXX-QX" or c.quarter <= _quarter_of(t.value)):
+        t.value = f"{c.quarter[0]:04d}-Q{c.quarter[1]}"
+    return KEEP
+
+
+def _quarter(t: Found, g: dict, c: _Context) -> int:
+    explicit = g.get("py")
+    if explicit:
+        base = int(explicit)
+    elif c.quarter:
+        base = c.quarter[0] - 1 if (g.get("ly") or "").lower() == "last" else c.quarter[0]
+    else:
+        base = None
+    if c.quarter and base is not None:
+        t.value = f"{base:04d}-Q{c.quarter[1]}"
+    elif explicit:
+        t.value = explicit
+    elif g["unit"].lower() == "period" and not g.get("ly"):
+        return DROP  # "the period" with no quarter in view names no time
+    return KEEP
+
+
+def _day(t: Found, g: dict, c: _Context) -> int:
+    if c.day is None:
+        # "the day" with no day named before it: the day of the report; "that day": no date before it
+        return KEEP_UNREMEMBERED if g.get("which") is None else DROP
+    which = (g.get("which") or "that").lower()
+    step = 1 if which in ("the next", "the following") else (-1 if which == "the previous" else 0)
+    when = c.day + dt.timedelta(days=step)
+    part = (g.get("part") or "day").lower()
+    if part == "day":
+        t.value, t.type = when.isoformat(), "DATE"
+    else:
+        t.value, t.type = f"{when.isoformat()}T{_PARTS[part]}", "TIME"
+    return KEEP
+
+
+def _weekday(t: Found, g: dict, c: _Context) -> int:
+    if c.day is not None:
+        wd = WEEKDAYS[g["unit"].lower()]
+        if g["rel"].lower() == "the previous":
+            when = c.day - dt.timedelta(days=(c.day.weekday() - wd) % 7 or 7)
+        else:
+            when = c.day + dt.timedelta(days=(wd - c.day.weekday()) % 7 or 7)
+        t.value = when.isoformat()
+    return KEEP
+
+
+def _whole_year(t: Found, g: dict, c: _Context) -> int:
+    if c.quarter is not None:  # the year of the quarter reported on
+        t.value = f"{c.quarter[0]:04d}"
+    return KEEP
+
+
+def _year(t: Found, g: dict, c: _Context) -> int:
+    step = _STEPS.get((g.get("step") or "").lower(), 0)
+    if g.get("after"):  # "than the year previous", "the month after"
+        step = 1 if g["after"].lower() in ("after", "later") else -1
+    if (g.get("unit") or "").lower() == "quarter":
+        if c.quarter is None:
+            return DROP  # "that quarter" with no quarter before it
+        t.value = f"{c.quarter[0]:04d}-Q{c.quarter[1]}"
+    elif (g.get("unit") or g.get("unit2") or g.get("unit3") or "").lower() == "month":
+        if c.month is None:
+            return DROP  # "that month" with no month before it: nothing to resolve it to
+        y, mth = divmod(c.month[1] - 1 + step, 12)
+        t.value = f"{c.month[0] + y:04d}-{mth + 1:02d}"
+    elif c.year is None:
+        return DROP
+    else:
+        t.value = f"{c.year + step:04d}"
+    return KEEP
+
+
+RESOLVERS: dict[str, Callable[[Found, dict, _Context], int]] = {
+    "year_before": _year_before,
+    "latest": _latest,
+    "quarter": _quarter,
+    "day": _day,
+    "weekday": _weekday,
+    "whole_year": _whole_year,
+    "year": _year,
+}
+
+
+def resolve_anaphora(
+    found: list[tuple[Found, str | None, dict]], anchor: dt.date | None = None
+) -> list[Found]:
+    """The expressions in reading order, each that points back resolved against what was named before
+    it (``anaphor`` says which kind it is); those with nothing to point back to are dropped."""
+    out: list[Found] = []
+    context = _Context(anchor)
+    for t, kind, g in found:
+        resolver = RESOLVERS.get(kind) if kind else None
+        outcome = resolver(t, g, context) if resolver else KEEP
+        if outcome == DROP:
+            continue
+        out.append(t)
+        if outcome == KEEP:
+            context.remember(t, kind)
     return out

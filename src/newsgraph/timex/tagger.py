@@ -28,89 +28,10 @@ def tag(
     ``month_day``: where only the day of publication is known, not its year (a dateline "WASHINGTON,
     June 30"), the days and months counted from it ("yesterday" → ``XXXX-06-29``, "last month" →
     ``XXXX-05``); weekdays and years stay unknown."""
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[Found, str | None, dict]] = []
-    low = text.lower()
-    # Paragraphs (between blank lines), each scanned only with the patterns whose words it holds:
-    # scanning every pattern over every text was most of this stage's time.
-    bounds = [0, *(i for b in _BLANK_LINE.finditer(text) for i in (b.start(), b.end())), len(text)]
-    paragraphs = [
-        (bounds[k], bounds[k + 1], low[bounds[k] : bounds[k + 1]]) for k in range(0, len(bounds), 2)
-    ]
-    for name, pattern in PATTERNS:
-        needs = NEEDS.get(name)
-        if needs is None:
-            matches: Iterable[re.Match] = pattern.finditer(text)
-        else:
-            matches = (
-                m
-                for a, b, par in paragraphs
-                if any(w in par for w in needs)
-                for m in pattern.finditer(text, a, b)
-            )
-        for m in matches:
-            s, e = m.start(), m.end()
-            if any(s < b and a < e for a, b in taken):
-                continue
-            if _named_work(m):
-                continue
-            norm = normalise(name, m, anchor, tense(s))
-            if norm is None:
-                continue
-            typ, value, mod = norm
-            surface = text[s:e]  # with its "the", as TimeML's extents have it ("the third quarter")
-            taken.append((s, e))
-            found.append((Found(s, e, surface, typ, value, mod, name), anaphor(name, m), m.groupdict()))
-            if (
-                name == "duration"
-                and (low_end := _RANGE_START.search(text, max(0, s - 30), s))
-                and not any(low_end.start() < b and a < low_end.end("n") for a, b in taken)
-            ):
-                # "between 60 and 90 days", "two to six days": the low end is an amount of the same unit
-                a, b = low_end.start("n"), low_end.end("n")
-                taken.append((a, b))
-                found.append(
-                    (
-                        Found(a, b, text[a:b], "DURATION", _duration(text[a:b], m.group("unit")), None, name),
-                        None,
-                        {},
-                    )
-                )
-            if (
-                name == "mdy"
-                and not m.group("y")
-                and (pair := _SECOND_DAY.match(text, e))
-                and int(pair.group("d")) > int(re.sub(r"\D", "", m.group("d")))
-            ):
-                # "on April 24 and 25": the second day is a date of the same month
-                year, month = pair.group("y") or value[:4], value[5:7]
-                if pair.group("y"):
-                    found[-1][0].value = f"{year}{value[4:]}"
-                a, b = pair.start("d"), pair.end("d")
-                taken.append((a, pair.end()))
-                found.append(
-                    (Found(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {})
-                )
+    found = _scan(text, anchor, tense)
     found.sort(key=lambda f: f[0].start)
-    for (a, _, _), (b, _, _) in pairwise(found):
-        if (
-            a.rule in ("month", "may")
-            and b.rule == "month_of"
-            and re.fullmatch(r"\s*(?:and|to|through|until|-|–)\s*", text[a.end : b.start])
-            and b.value[:4].isdigit()
-        ):
-            a.value = b.value[:4] + a.value[4:]  # "between September and December last year": both last year
-    for t, _, _ in found:
-        # "nearly two weeks ago", "at least 30 days", "more than four decades": the bound is part of
-        # the expression and its mod
-        if (
-            t.type in ("DURATION", "DATE")
-            and not t.mod
-            and (bound := _BOUND_BEFORE.search(text, max(0, t.start - 16), t.start))
-        ):
-            t.mod = _BOUND_MODS[bound.group(1).lower()]
-            t.start = bound.start()
-            t.text = text[t.start : t.end]
+    _share_range_years(text, found)
+    _take_bounds(text, found)
     dayless = [
         f[0] for f in found if f[2].get("h") and not (f[2].get("wd") or f[2].get("ref") or f[2].get("mon"))
     ]
@@ -120,6 +41,100 @@ def tag(
     if dayless:
         _date_clock_times(text, out, {id(t) for t in dayless})
     return out
+
+
+def _scan(text: str, anchor: dt.date | None, tense) -> list[tuple[Found, str | None, dict]]:
+    """Each pattern's matches, in the patterns' order, that overlap none taken before, with what
+    each points back to and its groups."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[Found, str | None, dict]] = []
+    paragraphs = _paragraphs(text)
+    for name, pattern in PATTERNS:
+        for m in _matches(name, pattern, text, paragraphs):
+            s, e = m.start(), m.end()
+            if any(s < b and a < e for a, b in taken) or _named_work(m):
+                continue
+            norm = normalise(name, m, anchor, tense(s))
+            if norm is None:
+                continue
+            typ, value, mod = norm
+            surface = text[s:e]  # with its "the", as TimeML's extents have it ("the third quarter")
+            taken.append((s, e))
+            found.append((Found(s, e, surface, typ, value, mod, name), anaphor(name, m), m.groupdict()))
+            if name == "duration":
+                _low_end(text, m, taken, found)
+            if name == "mdy" and not m.group("y"):
+                _second_day(text, m, value, taken, found)
+    return found
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+    """Paragraphs (between blank lines) as (start, end, lower-case text)."""
+    low = text.lower()
+    bounds = [0, *(i for b in _BLANK_LINE.finditer(text) for i in (b.start(), b.end())), len(text)]
+    return [(bounds[k], bounds[k + 1], low[bounds[k] : bounds[k + 1]]) for k in range(0, len(bounds), 2)]
+
+
+def _matches(name: str, pattern: re.Pattern, text: str, paragraphs) -> Iterable[re.Match]:
+    """The pattern's matches, scanning only the paragraphs that hold a word each match needs:
+    scanning every pattern over every text was most of this stage's time."""
+    needs = NEEDS.get(name)
+    if needs is None:
+        return pattern.finditer(text)
+    return (
+        m for a, b, par in paragraphs if any(w in par for w in needs) for m in pattern.finditer(text, a, b)
+    )
+
+
+def _low_end(text: str, m: re.Match, taken: list, found: list) -> None:
+    """ "between 60 and 90 days", "two to six days": the low end is an amount of the same unit."""
+    s = m.start()
+    low_end = _RANGE_START.search(text, max(0, s - 30), s)
+    if not low_end or any(low_end.start() < b and a < low_end.end("n") for a, b in taken):
+        return
+    a, b = low_end.start("n"), low_end.end("n")
+    taken.append((a, b))
+    duration = _duration(text[a:b], m.group("unit"))
+    found.append((Found(a, b, text[a:b], "DURATION", duration, None, "duration"), None, {}))
+
+
+def _second_day(text: str, m: re.Match, value: str, taken: list, found: list) -> None:
+    """ "on April 24 and 25": the second day is a date of the same month."""
+    pair = _SECOND_DAY.match(text, m.end())
+    if not pair or int(pair.group("d")) <= int(re.sub(r"\D", "", m.group("d"))):
+        return
+    year, month = pair.group("y") or value[:4], value[5:7]
+    if pair.group("y"):
+        found[-1][0].value = f"{year}{value[4:]}"
+    a, b = pair.start("d"), pair.end("d")
+    taken.append((a, pair.end()))
+    found.append((Found(a, b, text[a:b], "DATE", f"{year}-{month}-{int(pair.group('d')):02d}"), None, {}))
+
+
+def _share_range_years(text: str, found: list) -> None:
+    """ "between September and December last year": both months last year."""
+    for (a, _, _), (b, _, _) in pairwise(found):
+        if (
+            a.rule in ("month", "may")
+            and b.rule == "month_of"
+            and re.fullmatch(r"\s*(?:and|to|through|until|-|–)\s*", text[a.end : b.start])
+            and b.value[:4].isdigit()
+        ):
+            a.value = b.value[:4] + a.value[4:]
+
+
+def _take_bounds(text: str, found: list) -> None:
+    """ "nearly two weeks ago", "at least 30 days", "more than four decades": the bound is part of the
+    expression and its mod."""
+    for t, _, _ in found:
+        if (
+            t.type in ("DURATION", "DATE")
+            and not t.mod
+            and (bound := _BOUND_BEFORE.search(text, max(0, t.start - 16), t.start))
+        ):
+            t.mod = _BOUND_MODS[bound.group(1).lower()]
+            t.start = bound.start()
+            t.text = text[t.start : t.end]
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
