@@ -6,7 +6,8 @@ from its own layer or the ones below, and no import cycle exists anywhere.
     pipeline                              ordered stages
     stages                                Article -> Article
     models                                the shipped models (attribution tagger, quad classifier)
-    text | timex | ingest | store | output   what the stages read text with; dates; readers; the store
+    event                                 the parts of the event finder
+    text | timex | ingest | store | output  what the stages read text with; dates; readers; the store
     types | errors | ids | registry       plain records and the stage registry
 """
 
@@ -23,6 +24,7 @@ LAYERS = [
     ("newsgraph.pipeline",),
     ("newsgraph.stages",),
     ("newsgraph.models",),
+    ("newsgraph.event",),
     ("newsgraph.text", "newsgraph.timex", "newsgraph.ingest", "newsgraph.store", "newsgraph.output"),
     ("newsgraph.types", "newsgraph.errors", "newsgraph.ids", "newsgraph.registry"),
 ]

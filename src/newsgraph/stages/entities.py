@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from ..ids import content_id
+from ..ids import article_key, content_id
 from ..registry import stage
 from ..text.nlp import token_table
 from ..text.places import IRREGULAR, capital_of, city_geonameid, country_by_code, country_of
@@ -39,11 +39,6 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 _TITLE_TOKEN = re.compile(r"^(?:[A-Z][\w.\-']*|of|the|for|and|&)$")
-
-
-def article_key(doc: Article) -> str:
-    """The id the article will have (the same content hash), known as soon as its text is."""
-    return content_id("article", doc.title or "", doc.text)
 
 
 NAME = "entities.v2"  # a new version with every change of the stage's output (tests/test_golden.py)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..ids import content_id
+from ..ids import article_key, content_id
 from ..registry import stage
 from ..text.attribution import (
     BELIEF,
@@ -32,9 +32,9 @@ from ..text.attribution import (
     quote_segments,
 )
 from ..text.nlp import TEXT
-from ..text.speakers import ORG_NOUNS, PERSON_NOUNS, SpeakerResolver
+from ..text.people import ORG_NOUNS, PERSON_NOUNS
+from ..text.speakers import SpeakerResolver
 from ..types import Article, Mention, Quote, Span, Speaker
-from .entities import article_key
 
 _BYLINE_AFTER = re.compile(
     r"[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..ids import article_key
 from ..registry import stage
 from ..timex.found import Found
 from ..timex.tagger import tag
@@ -46,8 +47,6 @@ NAME = "timex.rules.v2"  # a new version with every change of the stage's output
 
 @stage(NAME, requires=("nlp", "published", "dateline"), assigns=("timexes",))
 def find_timexes(doc: Article) -> Article:
-    from .entities import article_key
-
     akey = article_key(doc)
     anchor = anchor_date(doc)
     tense = tense_lookup(doc.nlp) if doc.nlp is not None else (lambda i: None)
