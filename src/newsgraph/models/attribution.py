@@ -26,79 +26,17 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
 
     ``quoted`` holds the character offsets that stand inside quote marks.
     """
-    cues = CUE_LEMMAS
     t = token_table(doc)
-    low, lemma, pos, dep, head = t.low, t.lemma, t.pos, t.dep, t.head
-    n = len(low)
+    n = len(t.low)
     end = n if end is None else end
     lo, hi = max(0, start - 2), min(n, end + 2)
     in_quote = {j: t.idx[j] in quoted for j in range(lo, hi)}
-    cue_lemma = {j: lemma[j] in cues for j in range(lo, hi)}
+    cue_lemma = {j: t.lemma[j] in CUE_LEMMAS for j in range(lo, hi)}
     items: list[dict[str, float]] = []
     for i in range(start, end):
-        h = head[i]
-        h_lemma = lemma[h]
-        f: dict[str, float] = {
-            "bias": 1.0,
-            f"low={low[i]}": 1.0,
-            f"lemma={lemma[i]}": 1.0,
-            f"pos={pos[i]}": 1.0,
-            f"tag={t.tag[i]}": 1.0,
-            f"dep={dep[i]}": 1.0,
-            f"shape={t.shape[i]}": 1.0,
-            f"ent={t.ent[i]}": 1.0,
-            f"h_lemma={h_lemma}": 1.0,
-            f"h_pos={pos[h]}": 1.0,
-            f"h_dep={dep[h]}": 1.0,
-            f"dep_hdep={dep[i]}|{dep[h]}": 1.0,
-        }
-        if t.title[i]:
-            f["title"] = 1.0
-        if t.punct[i]:
-            f["punct"] = 1.0
-        if t.quote_mark[i]:
-            f["quote_mark"] = 1.0
-        if in_quote[i]:
-            f["in_quote"] = 1.0
-        if cue_lemma[i] and pos[i] in ("VERB", "AUX"):
-            f["cue"] = 1.0
-        if h_lemma in cues:
-            f["h_cue"] = 1.0
-        if t.sent_start[i]:
-            f["sent_start"] = 1.0
-        # The path up to the nearest verb of saying: which relation leads there, and how far (a
-        # sentence's root is its own head, so the walk may stay there).
-        node, path = i, []
-        for depth in range(1, 7):
-            path.append(dep[node])
-            child, node = node, head[node]
-            if lemma[node] in cues and pos[node] in ("VERB", "AUX"):
-                f["cue_anc"] = 1.0
-                f[f"cue_anc_dep={path[-1]}"] = 1.0
-                f["cue_anc_depth"] = float(min(depth, 4))
-                f[f"cue_anc_lemma={lemma[node]}"] = 1.0
-                f[f"cue_anc_first={path[0]}"] = 1.0
-                # Where the cue's argument begins and ends, and which preposition leads it: the
-                # content's bounds are mostly these.
-                if dep[child] == "prep":
-                    f[f"cue_arg_prep={low[child]}"] = 1.0
-                left, right = t.edges(child)
-                if i == left:
-                    f["arg_left_edge"] = 1.0
-                if i == right:
-                    f["arg_right_edge"] = 1.0
-                break
-        for off, name in _OFFSETS:
-            j = i + off
-            if 0 <= j < n:
-                f[f"{name}low={low[j]}"] = 1.0
-                f[f"{name}pos={pos[j]}"] = 1.0
-                if in_quote[j]:
-                    f[f"{name}in_quote"] = 1.0
-                if cue_lemma[j]:
-                    f[f"{name}cue"] = 1.0
-            else:
-                f[f"{name}edge"] = 1.0
+        f = _own_features(t, i, in_quote[i], cue_lemma[i])
+        _cue_path(f, t, i)
+        _window(f, t, i, in_quote, cue_lemma)
         items.append(f)
     # The argument's edges as seen from the neighbouring tokens: a content ends just before the
     # token that follows its argument's last word, and begins just after the one before its first.
@@ -108,6 +46,82 @@ def token_features(doc, quoted: set[int], start: int = 0, end: int | None = None
         if k and "arg_right_edge" in items[k - 1]:
             f["-1:arg_right_edge"] = 1.0
     return items
+
+
+def _own_features(t, i: int, in_quote: bool, cue_lemma: bool) -> dict[str, float]:
+    """The token's own words, tags and flags, and its head's."""
+    low, lemma, pos, dep = t.low, t.lemma, t.pos, t.dep
+    h = t.head[i]
+    h_lemma = lemma[h]
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"low={low[i]}": 1.0,
+        f"lemma={lemma[i]}": 1.0,
+        f"pos={pos[i]}": 1.0,
+        f"tag={t.tag[i]}": 1.0,
+        f"dep={dep[i]}": 1.0,
+        f"shape={t.shape[i]}": 1.0,
+        f"ent={t.ent[i]}": 1.0,
+        f"h_lemma={h_lemma}": 1.0,
+        f"h_pos={pos[h]}": 1.0,
+        f"h_dep={dep[h]}": 1.0,
+        f"dep_hdep={dep[i]}|{dep[h]}": 1.0,
+    }
+    flags = (
+        ("title", t.title[i]),
+        ("punct", t.punct[i]),
+        ("quote_mark", t.quote_mark[i]),
+        ("in_quote", in_quote),
+        ("cue", cue_lemma and pos[i] in ("VERB", "AUX")),
+        ("h_cue", h_lemma in CUE_LEMMAS),
+        ("sent_start", t.sent_start[i]),
+    )
+    for name, on in flags:
+        if on:
+            f[name] = 1.0
+    return f
+
+
+def _cue_path(f: dict[str, float], t, i: int) -> None:
+    """The path up to the nearest verb of saying: which relation leads there, and how far (a
+    sentence's root is its own head, so the walk may stay there)."""
+    lemma, pos, dep, head = t.lemma, t.pos, t.dep, t.head
+    node, path = i, []
+    for depth in range(1, 7):
+        path.append(dep[node])
+        child, node = node, head[node]
+        if lemma[node] in CUE_LEMMAS and pos[node] in ("VERB", "AUX"):
+            f["cue_anc"] = 1.0
+            f[f"cue_anc_dep={path[-1]}"] = 1.0
+            f["cue_anc_depth"] = float(min(depth, 4))
+            f[f"cue_anc_lemma={lemma[node]}"] = 1.0
+            f[f"cue_anc_first={path[0]}"] = 1.0
+            # Where the cue's argument begins and ends, and which preposition leads it: the
+            # content's bounds are mostly these.
+            if dep[child] == "prep":
+                f[f"cue_arg_prep={t.low[child]}"] = 1.0
+            left, right = t.edges(child)
+            if i == left:
+                f["arg_left_edge"] = 1.0
+            if i == right:
+                f["arg_right_edge"] = 1.0
+            return
+
+
+def _window(f: dict[str, float], t, i: int, in_quote: dict[int, bool], cue_lemma: dict[int, bool]) -> None:
+    """The words and tags of the two tokens on each side."""
+    n = len(t.low)
+    for off, name in _OFFSETS:
+        j = i + off
+        if 0 <= j < n:
+            f[f"{name}low={t.low[j]}"] = 1.0
+            f[f"{name}pos={t.pos[j]}"] = 1.0
+            if in_quote[j]:
+                f[f"{name}in_quote"] = 1.0
+            if cue_lemma[j]:
+                f[f"{name}cue"] = 1.0
+        else:
+            f[f"{name}edge"] = 1.0
 
 
 _OFFSETS = tuple((off, f"{off}:") for off in (-2, -1, 1, 2))

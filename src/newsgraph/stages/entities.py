@@ -53,6 +53,19 @@ def find_entities(doc: Article) -> Article:
         if e.label_ in KEEP and e.text.strip() and not _part_of_title(e)
     ]
     ents.sort(key=lambda e: e.start)
+    clusters = _clusters(ents)
+    akey = article_key(doc)
+    out = [_entity(akey, label, c) for (label, _), c in clusters.items()]
+    out.sort(key=lambda e: e.mentions[0].start)
+    _add_agency(doc, out, akey)
+    _add_credits(doc, out, akey)
+    doc.entities = out
+    return doc
+
+
+def _clusters(ents: list) -> dict[tuple[str, str], dict[str, Any]]:
+    """The mentions grouped by the thing they name: one type per thing, a country by its code, a
+    person by the fullest name the surname belongs to."""
     votes = _label_votes(ents)
     # A surname stands for its person ("Mulally" after "Alan Mulally", whatever the recogniser made of
     # it alone); a country's name at the end of a name ("Garuda Indonesia") does not.
@@ -71,7 +84,6 @@ def find_entities(doc: Article) -> Article:
     ]
     person_names = {_clean(e.text) for e in persons}
     clusters: dict[tuple[str, str], dict[str, Any]] = {}
-    key_of: dict[int, tuple[str, str]] = {}
     for ent, label in zip(ents, labels, strict=True):
         text = _clean(ent.text)
         if _DISEASE.match(text):
@@ -80,11 +92,7 @@ def find_entities(doc: Article) -> Article:
             label = "MISC"  # names of people carry no digits
         elif label != "PERSON" and (text in person_names or text in surnames):
             label = "PERSON"  # one type per thing across the document
-        country = country_of(text) if label in ("GPE", "NORP", "LOC") else None
-        capital = capital_of(text) if label == "GPE" and not country else None
-        if capital and _acts(ent):
-            # "Moscow could agree", "Moscow's aggressive actions": the capital stands for its country.
-            country = country_by_code(capital)
+        country = _country_meant(ent, text, label)
         if country:
             label = "GPE"
             key = (label, "country:" + country[0])
@@ -96,35 +104,39 @@ def find_entities(doc: Article) -> Article:
         if not country or (ent.label_ == "GPE" and len(text) > 3 and text.lower() not in IRREGULAR_SHORT):
             cluster["names"].append(text)
         cluster["mentions"].append(ent)
-        key_of[ent.start] = key
         if label == "PERSON":
             title = _title_before(ent)
             if title and title not in cluster["titles"]:
                 cluster["titles"].append(title)
-    akey = article_key(doc)
-    out = []
-    for (label, _), c in clusters.items():
-        if c["country"]:  # a country goes by its common short name, whatever form the article used
-            name = c["country"][1]
-        else:
-            name = max(c["names"], key=lambda n: (len(n.split()), len(n)))
-        entity = Entity(
-            content_id("entity", akey, label, name),
-            name,
-            label,
-            c["titles"],
-            mentions=[Mention(m.start_char, m.end_char, m.text) for m in c["mentions"]],
-        )
-        if c["country"]:
-            entity.country = c["country"][0]  # ISO 3166-1 alpha-2
-        elif label == "GPE":
-            entity.geonameid = city_geonameid(name)
-        out.append(entity)
-    out.sort(key=lambda e: e.mentions[0].start)
-    _add_agency(doc, out, akey)
-    _add_credits(doc, out, akey)
-    doc.entities = out
-    return doc
+    return clusters
+
+
+def _country_meant(ent, text: str, label: str):
+    """The country a name, code or demonym names; a capital acting for its country ("Moscow could
+    agree", "Moscow's aggressive actions") stands for it."""
+    country = country_of(text) if label in ("GPE", "NORP", "LOC") else None
+    capital = capital_of(text) if label == "GPE" and not country else None
+    if capital and _acts(ent):
+        country = country_by_code(capital)
+    return country
+
+
+def _entity(akey: str, label: str, c: dict[str, Any]) -> Entity:
+    """One entity of a cluster, named by its fullest form (a country by its common short name, whatever
+    form the article used)."""
+    name = c["country"][1] if c["country"] else max(c["names"], key=lambda n: (len(n.split()), len(n)))
+    entity = Entity(
+        content_id("entity", akey, label, name),
+        name,
+        label,
+        c["titles"],
+        mentions=[Mention(m.start_char, m.end_char, m.text) for m in c["mentions"]],
+    )
+    if c["country"]:
+        entity.country = c["country"][0]  # ISO 3166-1 alpha-2
+    elif label == "GPE":
+        entity.geonameid = city_geonameid(name)
+    return entity
 
 
 def _add_agency(doc: Article, entities: list[Entity], akey: str) -> None:
