@@ -94,64 +94,18 @@ def _entities(engine: Engine) -> dict[str, int]:
             e.c.id, e.c.article_id, e.c.name, e.c.type, e.c.record, a.c.published, a.c.copy_of
         ).join(a, a.c.id == e.c.article_id)
         for row in conn.execute(query):
-            rec = row.record
-            key = kb_key(row.type or "", row.name, rec)
-            g = groups.setdefault(
-                key,
-                {
-                    "names": Counter(),
-                    "aliases": Counter(),
-                    "titles": Counter(),
-                    "articles": set(),
-                    "originals": set(),
-                    "dates": [],
-                    "mentions": 0,
-                    "type": row.type,
-                    "record": rec,
-                },
-            )
-            g["names"][row.name] += 1
-            body = [m for m in rec.get("mentions", []) if not m.get("field")]
-            for m in rec.get("mentions", []):
-                g["aliases"][m["text"].removeprefix("the ").removeprefix("The ")] += 1
-            for t in rec.get("titles", []):
-                g["titles"][t] += 1
-            g["articles"].add(row.article_id)
-            if row.copy_of is None:
-                g["originals"].add(row.article_id)
-            if row.published:
-                g["dates"].append(row.published[:10])
-            g["mentions"] += len(body) or 1
+            key = kb_key(row.type or "", row.name, row.record)
+            mentions = _add_to_group(groups, key, row)
             links.append(
                 {
                     "entity_id": row.id,
                     "kb_id": content_id("kb", key),
                     "article_id": row.article_id,
                     "published": row.published,
-                    "mentions": len(body) or 1,
+                    "mentions": mentions,
                 }
             )
-    entities = []
-    for key, g in groups.items():
-        name = max(g["names"], key=lambda n: (g["names"][n], len(n), n))
-        rec = g["record"]
-        entities.append(
-            {
-                "id": content_id("kb", key),
-                "key": key,
-                "name": name,
-                "type": g["type"],
-                "country": rec.get("country"),
-                "geonameid": rec.get("geonameid"),
-                "aliases": [x for x, _ in sorted(g["aliases"].items(), key=lambda kv: (-kv[1], kv[0]))][:25],
-                "titles": [x for x, _ in sorted(g["titles"].items(), key=lambda kv: (-kv[1], kv[0]))][:10],
-                "first_seen": min(g["dates"]) if g["dates"] else None,
-                "last_seen": max(g["dates"]) if g["dates"] else None,
-                "article_count": len(g["articles"]),
-                "article_count_without_copies": len(g["originals"]),
-                "mention_count": g["mentions"],
-            }
-        )
+    entities = [_kb_entity(key, g) for key, g in groups.items()]
     with engine.begin() as conn:
         conn.execute(delete(schema.kb_entities))
         conn.execute(delete(schema.entity_links))
@@ -161,6 +115,52 @@ def _entities(engine: Engine) -> dict[str, int]:
             conn.execute(schema.entity_links.insert(), links[i : i + BATCH])
     link_speakers(engine)
     return {"kb_entities": len(entities), "entity_links": len(links)}
+
+
+def _add_to_group(groups: dict[str, dict[str, Any]], key: str, row) -> int:
+    """Count one article's entity into its knowledge-base group; returns its mentions in the body."""
+    rec = row.record
+    g = groups.setdefault(
+        key,
+        {
+            "names": Counter(), "aliases": Counter(), "titles": Counter(), "articles": set(),
+            "originals": set(), "dates": [], "mentions": 0, "type": row.type, "record": rec,
+        },
+    )  # fmt: skip
+    g["names"][row.name] += 1
+    body = [m for m in rec.get("mentions", []) if not m.get("field")]
+    for m in rec.get("mentions", []):
+        g["aliases"][m["text"].removeprefix("the ").removeprefix("The ")] += 1
+    for t in rec.get("titles", []):
+        g["titles"][t] += 1
+    g["articles"].add(row.article_id)
+    if row.copy_of is None:
+        g["originals"].add(row.article_id)
+    if row.published:
+        g["dates"].append(row.published[:10])
+    g["mentions"] += len(body) or 1
+    return len(body) or 1
+
+
+def _kb_entity(key: str, g: dict[str, Any]) -> dict[str, Any]:
+    """A knowledge-base entity's row: the name used most, aliases and titles by use, when seen, counts."""
+    name = max(g["names"], key=lambda n: (g["names"][n], len(n), n))
+    rec = g["record"]
+    return {
+        "id": content_id("kb", key),
+        "key": key,
+        "name": name,
+        "type": g["type"],
+        "country": rec.get("country"),
+        "geonameid": rec.get("geonameid"),
+        "aliases": [x for x, _ in sorted(g["aliases"].items(), key=lambda kv: (-kv[1], kv[0]))][:25],
+        "titles": [x for x, _ in sorted(g["titles"].items(), key=lambda kv: (-kv[1], kv[0]))][:10],
+        "first_seen": min(g["dates"]) if g["dates"] else None,
+        "last_seen": max(g["dates"]) if g["dates"] else None,
+        "article_count": len(g["articles"]),
+        "article_count_without_copies": len(g["originals"]),
+        "mention_count": g["mentions"],
+    }
 
 
 def link_speakers(engine: Engine) -> None:

@@ -182,69 +182,84 @@ TABLES = {
 def table_rows(engine: Engine, table: str) -> Iterator[dict[str, Any]]:
     """Flat rows of one table: articles, quotes, entities (across articles) or events."""
     if table == "entities":
-        with engine.connect() as conn:
-            for r in conn.execute(select(schema.kb_entities).order_by(schema.kb_entities.c.id)):
-                d = dict(r._mapping)
-                for k in ("aliases", "titles"):
-                    v = d[k] if isinstance(d[k], list) else json.loads(d[k] or "[]")
-                    d[k] = "; ".join(v)
-                yield d
+        yield from _kb_entity_rows(engine)
         return
+    rows_of = _ROWS_OF.get(table)
+    if rows_of is None:
+        raise ValueError(f"no table {table!r}; one of {', '.join(TABLES)}")
     for rec in stored(engine):
-        aid = rec["id"]
-        if table == "articles":
-            yield {
-                "id": aid,
-                "title": rec.get("title"),
-                "published": rec.get("published"),
-                "source_name": (rec.get("source") or {}).get("name"),
-                "source_url": (rec.get("source") or {}).get("url"),
-                "dateline_place": (rec.get("dateline") or {}).get("place"),
-                "copy_of": rec.get("copy_of"),
-                "words": len(rec.get("text", "").split()),
-                "quotes": len(rec.get("quotes", [])),
-                "entities": len(rec.get("entities", [])),
-                "events": len(rec.get("events", [])),
-            }
-        elif table == "quotes":
-            for q in rec.get("quotes", []):
-                sp = q.get("speaker") or {}
-                yield {
-                    "id": q["id"],
-                    "article_id": aid,
-                    "published": rec.get("published"),
-                    "source_name": (rec.get("source") or {}).get("name"),
-                    "kind": q.get("kind"),
-                    "speaker_name": sp.get("name"),
-                    "speaker_entity": sp.get("entity"),
-                    "content": q["content"]["text"],
-                    "start": q["content"]["start"],
-                    "end": q["content"]["end"],
-                    "cluster_id": None,
-                    "confidence": q.get("confidence"),
-                }
-        elif table == "events":
-            names = {e["id"]: e["name"] for e in rec.get("entities", [])}
-            for ev in rec.get("events", []):
-                yield {
-                    "id": ev["id"],
-                    "article_id": aid,
-                    "type": ev["type"],
-                    "mode": ev.get("mode"),
-                    "quad_class": ev.get("quad_class"),
-                    "date": ev.get("date"),
-                    "actors": "; ".join(names.get(i, i) for i in ev.get("actors", [])),
-                    "targets": "; ".join(names.get(i, i) for i in ev.get("targets", [])),
-                    "place": names.get(ev.get("place")) if ev.get("place") else None,
-                    "modality": ev.get("modality"),
-                    "confidence": ev.get("confidence"),
-                    "trigger": ev["trigger"]["text"],
-                    "sentence": (ev.get("sentence") or {}).get("text"),
-                    "trigger_start": ev["trigger"]["start"],
-                    "trigger_end": ev["trigger"]["end"],
-                }
-        else:
-            raise ValueError(f"no table {table!r}; one of {', '.join(TABLES)}")
+        yield from rows_of(rec)
+
+
+def _kb_entity_rows(engine: Engine) -> Iterator[dict[str, Any]]:
+    with engine.connect() as conn:
+        for r in conn.execute(select(schema.kb_entities).order_by(schema.kb_entities.c.id)):
+            d = dict(r._mapping)
+            for k in ("aliases", "titles"):
+                v = d[k] if isinstance(d[k], list) else json.loads(d[k] or "[]")
+                d[k] = "; ".join(v)
+            yield d
+
+
+def _article_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    source = rec.get("source") or {}
+    yield {
+        "id": rec["id"],
+        "title": rec.get("title"),
+        "published": rec.get("published"),
+        "source_name": source.get("name"),
+        "source_url": source.get("url"),
+        "dateline_place": (rec.get("dateline") or {}).get("place"),
+        "copy_of": rec.get("copy_of"),
+        "words": len(rec.get("text", "").split()),
+        "quotes": len(rec.get("quotes", [])),
+        "entities": len(rec.get("entities", [])),
+        "events": len(rec.get("events", [])),
+    }
+
+
+def _quote_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for q in rec.get("quotes", []):
+        sp = q.get("speaker") or {}
+        yield {
+            "id": q["id"],
+            "article_id": rec["id"],
+            "published": rec.get("published"),
+            "source_name": (rec.get("source") or {}).get("name"),
+            "kind": q.get("kind"),
+            "speaker_name": sp.get("name"),
+            "speaker_entity": sp.get("entity"),
+            "content": q["content"]["text"],
+            "start": q["content"]["start"],
+            "end": q["content"]["end"],
+            "cluster_id": None,
+            "confidence": q.get("confidence"),
+        }
+
+
+def _event_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    names = {e["id"]: e["name"] for e in rec.get("entities", [])}
+    for ev in rec.get("events", []):
+        yield {
+            "id": ev["id"],
+            "article_id": rec["id"],
+            "type": ev["type"],
+            "mode": ev.get("mode"),
+            "quad_class": ev.get("quad_class"),
+            "date": ev.get("date"),
+            "actors": "; ".join(names.get(i, i) for i in ev.get("actors", [])),
+            "targets": "; ".join(names.get(i, i) for i in ev.get("targets", [])),
+            "place": names.get(ev.get("place")) if ev.get("place") else None,
+            "modality": ev.get("modality"),
+            "confidence": ev.get("confidence"),
+            "trigger": ev["trigger"]["text"],
+            "sentence": (ev.get("sentence") or {}).get("text"),
+            "trigger_start": ev["trigger"]["start"],
+            "trigger_end": ev["trigger"]["end"],
+        }
+
+
+_ROWS_OF = {"articles": _article_rows, "quotes": _quote_rows, "events": _event_rows}
 
 
 def write_csv(engine: Engine, table: str, out: TextIO) -> int:

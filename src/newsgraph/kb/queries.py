@@ -120,29 +120,59 @@ def quotes(
 
     ``speaker`` matches part of the speaker's name or of an alias of the knowledge-base entity;
     with ``exact_speaker`` (a facet's link) only that name."""
-    q, a = schema.quotes, schema.articles
-    cond = []
-    by_kb: list[str] | None = None
-    if speaker and exact_speaker:
-        cond.append(q.c.speaker_name == speaker)
-    elif speaker:
+    cond, by_kb = _speaker_filter(engine, speaker, exact_speaker)
+    cond += _quote_filters(engine, about, since, until, search, outlet, with_copies)
+    where = and_(True, *cond)
+    lim, off = _limit(limit), max(0, offset)
+    with engine.connect() as conn:
+        total, more, rows, latest = _matching_quotes(conn, where, by_kb, lim, off, with_copies, facets)
+        clusters = _cluster_sizes(conn, rows)
+    speakers = Counter(r.speaker_name for r in latest if r.speaker_name).most_common(15)
+    outlets = Counter(r.source_name for r in latest if r.source_name).most_common(15)
+    items = []
+    for r in rows:
+        d = dict(r._mapping)
+        d["cluster_size"], d["cluster_outlets"] = clusters.get(r.cluster_id, (1, []))
+        items.append(d)
+    return {
+        "total": total,
+        "total_is_lower_bound": more,
+        "limit": lim,
+        "offset": off,
+        "items": items,
+        "facets": {
+            "speaker": [{"value": s, "count": n} for s, n in speakers],
+            "outlet": [{"value": s, "count": n} for s, n in outlets],
+        },
+    }
+
+
+def _speaker_filter(engine: Engine, speaker: str | None, exact: bool) -> tuple[list, list[str] | None]:
+    """The condition on the speaker, or the knowledge-base entities to read one index range
+    (speaker, date) each of, merged after."""
+    q = schema.quotes
+    if speaker and exact:
+        return [q.c.speaker_name == speaker], None
+    if speaker:
         kb = [
             e["id"]
             for e in matching_entities(engine, speaker, 50)
             if e["type"] in ("PERSON", "ORG", "GPE", "NORP")
         ][:5]
-        if kb:  # through the knowledge base: one index range (speaker, date) per entity, merged below
-            by_kb = kb
-        else:
-            cond.append(func.lower(q.c.speaker_name).like(_like(speaker)))
+        if kb:
+            return [], kb
+        return [func.lower(q.c.speaker_name).like(_like(speaker))], None
+    return [], None
+
+
+def _quote_filters(engine: Engine, about, since, until, search, outlet, with_copies: bool) -> list:
+    q, a = schema.quotes, schema.articles
+    cond = []
     if about:
         kb = [e["id"] for e in matching_entities(engine, about, 50)]
+        mentions = schema.quote_mentions
         cond.append(
-            q.c.id.in_(
-                select(schema.quote_mentions.c.quote_id).where(
-                    schema.quote_mentions.c.entity_id.in_(_linked(kb))
-                )
-            )
+            q.c.id.in_(select(mentions.c.quote_id).where(mentions.c.entity_id.in_(_linked(kb))))
             if kb
             else literal(False)
         )
@@ -156,76 +186,48 @@ def quotes(
         cond.append(q.c.source_name == outlet)
     if not with_copies:
         cond.append(a.c.copy_of.is_(None))
-    where = and_(True, *cond)
+    return cond
+
+
+def _matching_quotes(conn, where, by_kb, lim: int, off: int, with_copies: bool, facets: bool) -> tuple:
+    """The count (capped), the page of rows, and the latest rows the facets are counted on."""
+    q, a = schema.quotes, schema.articles
     base = select(
-        q.c.id,
-        q.c.content,
-        q.c.kind,
-        q.c.speaker_name,
-        q.c.speaker_entity,
-        q.c.published,
-        q.c.source_name,
-        q.c.article_id,
-        q.c.cluster_id,
-        q.c.start,
-        q.c.end,
-        a.c.title,
-        a.c.copy_of,
-    ).join(a, a.c.id == q.c.article_id)
-    lim, off = _limit(limit), max(0, offset)
+        q.c.id, q.c.content, q.c.kind, q.c.speaker_name, q.c.speaker_entity, q.c.published, q.c.source_name,
+        q.c.article_id, q.c.cluster_id, q.c.start, q.c.end, a.c.title, a.c.copy_of,
+    ).join(a, a.c.id == q.c.article_id)  # fmt: skip
     order = (q.c.published.desc().nulls_last(), q.c.id)
     # counts and facets read the quotes alone unless a filter needs the article (its copy status)
     counted = select(q.c.id).join(a, a.c.id == q.c.article_id) if not with_copies else select(q.c.id)
     faceted = select(q.c.speaker_name, q.c.source_name, q.c.published)
     if not with_copies:
         faceted = faceted.join(a, a.c.id == q.c.article_id)
-    with engine.connect() as conn:
-        if by_kb is None:
-            total, more = _capped_count(conn, counted.where(where))
-            rows = conn.execute(base.where(where).order_by(*order).limit(lim).offset(off)).all()
-            latest = (
-                conn.execute(faceted.where(where).order_by(*order).limit(FACET_SAMPLE)).all()
-                if facets
-                else []
-            )
-        else:
-            total, more = _capped_count(conn, counted.where(where, q.c.speaker_kb.in_(by_kb)))
-            rows, latest = [], []
-            for kid in by_kb:
-                mine = and_(where, q.c.speaker_kb == kid)
-                rows += conn.execute(base.where(mine).order_by(*order).limit(lim + off)).all()
-                if facets:
-                    latest += conn.execute(faceted.where(mine).order_by(*order).limit(FACET_SAMPLE)).all()
-            rows = _newest_first(rows)[off : off + lim]
-            latest = _newest_first(latest)[:FACET_SAMPLE]
-        speakers = Counter(r.speaker_name for r in latest if r.speaker_name).most_common(15)
-        outlets = Counter(r.source_name for r in latest if r.source_name).most_common(15)
-        cluster_sizes = {}
-        ids = [r.cluster_id for r in rows if r.cluster_id]
-        if ids:
-            for cid, size, outs in conn.execute(
-                select(
-                    schema.quote_clusters.c.id, schema.quote_clusters.c.size, schema.quote_clusters.c.outlets
-                ).where(schema.quote_clusters.c.id.in_(ids))
-            ):
-                cluster_sizes[cid] = (size, outs if isinstance(outs, list) else json.loads(outs or "[]"))
-    items = []
-    for r in rows:
-        d = dict(r._mapping)
-        size, outs = cluster_sizes.get(r.cluster_id, (1, []))
-        d["cluster_size"] = size
-        d["cluster_outlets"] = outs
-        items.append(d)
+    if by_kb is None:
+        total, more = _capped_count(conn, counted.where(where))
+        rows = conn.execute(base.where(where).order_by(*order).limit(lim).offset(off)).all()
+        latest = (
+            conn.execute(faceted.where(where).order_by(*order).limit(FACET_SAMPLE)).all() if facets else []
+        )
+        return total, more, rows, latest
+    total, more = _capped_count(conn, counted.where(where, q.c.speaker_kb.in_(by_kb)))
+    rows, latest = [], []
+    for kid in by_kb:
+        mine = and_(where, q.c.speaker_kb == kid)
+        rows += conn.execute(base.where(mine).order_by(*order).limit(lim + off)).all()
+        if facets:
+            latest += conn.execute(faceted.where(mine).order_by(*order).limit(FACET_SAMPLE)).all()
+    return total, more, _newest_first(rows)[off : off + lim], _newest_first(latest)[:FACET_SAMPLE]
+
+
+def _cluster_sizes(conn, rows) -> dict[str, tuple[int, list]]:
+    """The size and outlets of the quote clusters the rows belong to."""
+    ids = [r.cluster_id for r in rows if r.cluster_id]
+    if not ids:
+        return {}
+    c = schema.quote_clusters
     return {
-        "total": total,
-        "total_is_lower_bound": more,
-        "limit": _limit(limit),
-        "offset": max(0, offset),
-        "items": items,
-        "facets": {
-            "speaker": [{"value": s, "count": n} for s, n in speakers],
-            "outlet": [{"value": s, "count": n} for s, n in outlets],
-        },
+        cid: (size, outs if isinstance(outs, list) else json.loads(outs or "[]"))
+        for cid, size, outs in conn.execute(select(c.c.id, c.c.size, c.c.outlets).where(c.c.id.in_(ids)))
     }
 
 
@@ -314,24 +316,8 @@ def events(
     with_copies: bool = True,
 ) -> dict[str, Any]:
     """Events by actor and type, the latest reported first."""
-    ev, a, p = schema.events, schema.articles, schema.event_participants
-    cond = []
-    if not with_copies:
-        cond.append(ev.c.article_id.in_(select(a.c.id).where(a.c.copy_of.is_(None))))
-    if type:
-        cond.append(ev.c.type == type.upper())
-    if actor:
-        kb = [e["id"] for e in matching_entities(engine, actor, 50)]
-        cond.append(
-            ev.c.id.in_(select(p.c.event_id).where(p.c.role == "actor", p.c.entity_id.in_(_linked(kb))))
-            if kb
-            else literal(False)
-        )
-    if since:
-        cond.append(func.coalesce(ev.c.date, ev.c.published) >= since)
-    if until:
-        cond.append(func.coalesce(ev.c.date, ev.c.published) <= until + "\uffff")
-    where = and_(True, *cond)
+    ev, a = schema.events, schema.articles
+    where = and_(True, *_event_filters(engine, actor, type, since, until, with_copies))
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(ev).where(where)).scalar_one()
         rows = conn.execute(
@@ -352,38 +338,53 @@ def events(
             .offset(max(0, offset))
         ).all()
         ids = {i for r in rows for i in _participants(r.record)}
-        names = (
-            dict(
-                conn.execute(
-                    select(schema.entities.c.id, schema.entities.c.name).where(schema.entities.c.id.in_(ids))
-                ).all()
-            )
-            if ids
-            else {}
-        )
-    items = []
-    for r in rows:
-        rec = r.record if isinstance(r.record, dict) else json.loads(r.record)
-        items.append(
-            {
-                "id": r.id,
-                "type": r.type,
-                "mode": rec.get("mode"),
-                "date": r.date,
-                "actors": [names.get(i, i) for i in rec.get("actors", [])],
-                "targets": [names.get(i, i) for i in rec.get("targets", [])],
-                "place": names.get(rec.get("place")) if rec.get("place") else None,
-                "modality": rec.get("modality"),
-                "trigger": rec.get("trigger", {}).get("text"),
-                "sentence": rec.get("sentence", {}).get("text"),
-                "confidence": rec.get("confidence"),
-                "article_id": r.article_id,
-                "title": r.title,
-                "published": r.published,
-                "source_name": r.source_name,
-            }
-        )
+        e = schema.entities
+        names = dict(conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(ids))).all()) if ids else {}
+    items = [_event_item(r, names) for r in rows]
     return {"total": total, "limit": _limit(limit), "offset": max(0, offset), "items": items}
+
+
+def _event_filters(engine: Engine, actor, type, since, until, with_copies: bool) -> list:
+    ev, a, p = schema.events, schema.articles, schema.event_participants
+    cond = []
+    if not with_copies:
+        cond.append(ev.c.article_id.in_(select(a.c.id).where(a.c.copy_of.is_(None))))
+    if type:
+        cond.append(ev.c.type == type.upper())
+    if actor:
+        kb = [e["id"] for e in matching_entities(engine, actor, 50)]
+        cond.append(
+            ev.c.id.in_(select(p.c.event_id).where(p.c.role == "actor", p.c.entity_id.in_(_linked(kb))))
+            if kb
+            else literal(False)
+        )
+    if since:
+        cond.append(func.coalesce(ev.c.date, ev.c.published) >= since)
+    if until:
+        cond.append(func.coalesce(ev.c.date, ev.c.published) <= until + "\uffff")
+    return cond
+
+
+def _event_item(r, names: dict[str, str]) -> dict[str, Any]:
+    """One event row as the API gives it, its participants by name."""
+    rec = r.record if isinstance(r.record, dict) else json.loads(r.record)
+    return {
+        "id": r.id,
+        "type": r.type,
+        "mode": rec.get("mode"),
+        "date": r.date,
+        "actors": [names.get(i, i) for i in rec.get("actors", [])],
+        "targets": [names.get(i, i) for i in rec.get("targets", [])],
+        "place": names.get(rec.get("place")) if rec.get("place") else None,
+        "modality": rec.get("modality"),
+        "trigger": rec.get("trigger", {}).get("text"),
+        "sentence": rec.get("sentence", {}).get("text"),
+        "confidence": rec.get("confidence"),
+        "article_id": r.article_id,
+        "title": r.title,
+        "published": r.published,
+        "source_name": r.source_name,
+    }
 
 
 def _participants(record) -> list[str]:
@@ -400,76 +401,9 @@ def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) 
     lim, off = _limit(limit), max(0, offset)
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
-            match = _fts5(query)
-            total = conn.execute(
-                text(
-                    "SELECT count(*) FROM (SELECT 1 FROM fts_articles WHERE fts_articles MATCH :m LIMIT :cap)"
-                ),
-                {"m": match, "cap": COUNT_CAP + 1},
-            ).scalar_one()
-            top = conn.execute(
-                text(
-                    "SELECT rid, article_id FROM (SELECT rowid AS rid, article_id, "
-                    "bm25(fts_articles) AS score FROM fts_articles "
-                    "WHERE fts_articles MATCH :m ORDER BY rowid DESC LIMIT :pool) ORDER BY "
-                    "score, article_id LIMIT :l OFFSET :o"
-                ),
-                {"m": match, "pool": RANK_POOL, "l": lim, "o": off},
-            ).all()
-            rows = []
-            if top:
-                rids = ",".join(str(int(r)) for r, _ in top)  # integers from the index itself
-                snips = dict(
-                    conn.execute(
-                        text(
-                            "SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 16) FROM "
-                            f"fts_articles WHERE fts_articles MATCH :m AND rowid IN ({rids})"
-                        ),
-                        {"m": match},
-                    ).all()
-                )
-                arts = {
-                    r.id: r
-                    for r in conn.execute(
-                        select(
-                            schema.articles.c.id,
-                            schema.articles.c.title,
-                            schema.articles.c.published,
-                            schema.articles.c.source_name,
-                            schema.articles.c.copy_of,
-                        ).where(schema.articles.c.id.in_([aid for _, aid in top]))
-                    )
-                }
-                rows = [
-                    {**dict(arts[aid]._mapping), "snippet": snips.get(rid)} for rid, aid in top if aid in arts
-                ]
+            total, rows = _search_sqlite(conn, query, lim, off)
         else:
-            total = conn.execute(
-                text(
-                    "SELECT count(*) FROM (SELECT 1 FROM articles WHERE tsv @@ "
-                    "websearch_to_tsquery('english', :m) LIMIT :cap) t"
-                ),
-                {"m": query, "cap": COUNT_CAP + 1},
-            ).scalar_one()
-            rows = [
-                dict(r._mapping)
-                for r in conn.execute(
-                    text(
-                        "WITH pool AS (SELECT id, tsv FROM articles WHERE tsv @@ "
-                        "websearch_to_tsquery('english', :m) "
-                        "ORDER BY published DESC NULLS LAST, id LIMIT :pool), "
-                        "best AS (SELECT id, ts_rank(tsv, websearch_to_tsquery('english', :m)) "
-                        "AS score FROM pool ORDER BY score DESC, id LIMIT :l OFFSET :o) "
-                        "SELECT a.id, a.title, a.published, a.source_name, a.copy_of, "
-                        "ts_headline('english', left(a.text, 2000), "
-                        "websearch_to_tsquery('english', :m), "
-                        "'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS "
-                        "snippet "
-                        "FROM best JOIN articles a ON a.id = best.id ORDER BY best.score DESC, a.id"
-                    ),
-                    {"m": query, "pool": RANK_POOL, "l": lim, "o": off},
-                )
-            ]
+            total, rows = _search_postgres(conn, query, lim, off)
     return {
         "total": min(total, COUNT_CAP),
         "total_is_lower_bound": total > COUNT_CAP,
@@ -477,6 +411,75 @@ def search(engine: Engine, query: str, limit: int | None = 20, offset: int = 0) 
         "offset": off,
         "items": rows,
     }
+
+
+def _search_sqlite(conn, query: str, lim: int, off: int) -> tuple[int, list[dict[str, Any]]]:
+    """FTS5: the count (to the cap), the best of the latest matches by BM25, and their snippets."""
+    match = _fts5(query)
+    total = conn.execute(
+        text("SELECT count(*) FROM (SELECT 1 FROM fts_articles WHERE fts_articles MATCH :m LIMIT :cap)"),
+        {"m": match, "cap": COUNT_CAP + 1},
+    ).scalar_one()
+    top = conn.execute(
+        text(
+            "SELECT rid, article_id FROM (SELECT rowid AS rid, article_id, "
+            "bm25(fts_articles) AS score FROM fts_articles "
+            "WHERE fts_articles MATCH :m ORDER BY rowid DESC LIMIT :pool) ORDER BY "
+            "score, article_id LIMIT :l OFFSET :o"
+        ),
+        {"m": match, "pool": RANK_POOL, "l": lim, "o": off},
+    ).all()
+    if not top:
+        return total, []
+    rids = ",".join(str(int(r)) for r, _ in top)  # integers from the index itself
+    snips = dict(
+        conn.execute(
+            text(
+                "SELECT rowid, snippet(fts_articles, 2, '[', ']', '…', 16) FROM "
+                f"fts_articles WHERE fts_articles MATCH :m AND rowid IN ({rids})"
+            ),
+            {"m": match},
+        ).all()
+    )
+    a = schema.articles
+    arts = {
+        r.id: r
+        for r in conn.execute(
+            select(a.c.id, a.c.title, a.c.published, a.c.source_name, a.c.copy_of).where(
+                a.c.id.in_([aid for _, aid in top])
+            )
+        )
+    }
+    return total, [{**dict(arts[aid]._mapping), "snippet": snips.get(rid)} for rid, aid in top if aid in arts]
+
+
+def _search_postgres(conn, query: str, lim: int, off: int) -> tuple[int, list[dict[str, Any]]]:
+    """The text search vectors: the count (to the cap), the best of the latest matches by ts_rank, and
+    their headlines."""
+    total = conn.execute(
+        text(
+            "SELECT count(*) FROM (SELECT 1 FROM articles WHERE tsv @@ "
+            "websearch_to_tsquery('english', :m) LIMIT :cap) t"
+        ),
+        {"m": query, "cap": COUNT_CAP + 1},
+    ).scalar_one()
+    rows = conn.execute(
+        text(
+            "WITH pool AS (SELECT id, tsv FROM articles WHERE tsv @@ "
+            "websearch_to_tsquery('english', :m) "
+            "ORDER BY published DESC NULLS LAST, id LIMIT :pool), "
+            "best AS (SELECT id, ts_rank(tsv, websearch_to_tsquery('english', :m)) "
+            "AS score FROM pool ORDER BY score DESC, id LIMIT :l OFFSET :o) "
+            "SELECT a.id, a.title, a.published, a.source_name, a.copy_of, "
+            "ts_headline('english', left(a.text, 2000), "
+            "websearch_to_tsquery('english', :m), "
+            "'StartSel=[,StopSel=],MaxWords=30,MinWords=10,MaxFragments=1') AS "
+            "snippet "
+            "FROM best JOIN articles a ON a.id = best.id ORDER BY best.score DESC, a.id"
+        ),
+        {"m": query, "pool": RANK_POOL, "l": lim, "o": off},
+    )
+    return total, [dict(r._mapping) for r in rows]
 
 
 def quote_clusters(

@@ -339,54 +339,20 @@ def _delete_if_unheld(conn: Connection, aid: str) -> None:
         conn.execute(delete(schema.articles).where(schema.articles.c.id == aid))
 
 
+ITEM_TABLES = (
+    "quotes", "quote_mentions", "entities", "timexes", "events", "event_participants",
+    "fts_articles", "fts_quotes",
+)  # fmt: skip
+
+
 def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
     """The rows an article's extracted items make, table by table (``fts_*``: SQLite's search tables)."""
     aid = article.id
-    source = (article.source or {}).get("name")
-    rows: dict[str, list[dict[str, Any]]] = {
-        k: []
-        for k in (
-            "quotes",
-            "quote_mentions",
-            "entities",
-            "timexes",
-            "events",
-            "event_participants",
-            "fts_articles",
-            "fts_quotes",
-        )
-    }
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ITEM_TABLES}
     rows["fts_articles"].append({"a": aid, "t": article.title or "", "x": article.text})
-    body_mentions = [(m.start, m.end, e.id) for e in article.entities for m in e.mentions if not m.field]
-    for q in article.quotes:
-        content, speaker = q.content, q.speaker
-        rows["fts_quotes"].append({"q": q.id, "c": content.text, "s": speaker.name or ""})
-        spans = [(p.start, p.end) for p in (q.parts or [content]) if not p.field]
-        named = {
-            eid
-            for s, e, eid in body_mentions
-            for a, b in spans
-            if a <= s and e <= b and eid != speaker.entity
-        }
-        rows["quote_mentions"] += [{"quote_id": q.id, "entity_id": eid} for eid in sorted(named)]
-        rows["quotes"].append(
-            {
-                "id": q.id,
-                "article_id": aid,
-                "kind": q.kind,
-                "speaker_name": speaker.name,
-                "speaker_entity": speaker.entity,
-                "content": content.text,
-                "start": content.start,
-                "end": content.end,
-                "record": q.to_dict(),
-                "published": article.published,
-                "source_name": source,
-                "cluster_id": None,
-                "speaker_kb": None,
-            }
-        )
+    _quote_rows(article, rows)
     for e in article.entities:
+        record = e.to_dict()
         rows["entities"].append(
             {
                 "id": e.id,
@@ -394,7 +360,7 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
                 "name": e.name,
                 "type": e.type,
                 "kb_id": e.kb_id,
-                "record": e.to_dict(),
+                "record": record,
             }
         )
     for t in article.timexes:
@@ -432,6 +398,32 @@ def _item_rows(article: Article) -> dict[str, list[dict[str, Any]]]:
             {"event_id": ev.id, "entity_id": eid, "role": role} for role, eid in roles
         ]
     return rows
+
+
+def _quote_rows(article: Article, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Each quote's row, its search row, and the entities named inside it (other than its speaker)."""
+    aid = article.id
+    source = (article.source or {}).get("name")
+    body_mentions = [(m.start, m.end, e.id) for e in article.entities for m in e.mentions if not m.field]
+    for q in article.quotes:
+        content, speaker = q.content, q.speaker
+        rows["fts_quotes"].append({"q": q.id, "c": content.text, "s": speaker.name or ""})
+        spans = [(p.start, p.end) for p in (q.parts or [content]) if not p.field]
+        named = {
+            eid
+            for s, e, eid in body_mentions
+            for a, b in spans
+            if a <= s and e <= b and eid != speaker.entity
+        }
+        rows["quote_mentions"] += [{"quote_id": q.id, "entity_id": eid} for eid in sorted(named)]
+        rows["quotes"].append(
+            {
+                "id": q.id, "article_id": aid, "kind": q.kind, "speaker_name": speaker.name,
+                "speaker_entity": speaker.entity, "content": content.text, "start": content.start,
+                "end": content.end, "record": q.to_dict(), "published": article.published,
+                "source_name": source, "cluster_id": None, "speaker_kb": None,
+            }
+        )  # fmt: skip
 
 
 FTS_INSERT = {
