@@ -84,11 +84,26 @@ def _exact_pairs(docs: list[tuple[str, str, str | None]]) -> set[tuple[str, str]
     return {tuple(sorted(p)) for g in by_key.values() for p in combinations(sorted(g), 2)}
 
 
+SYSTEMS = ("newsgraph (MinHash LSH, checked)", "exact after normalisation")
+
+
 def score_dedup(
     data: Path, progress: Callable[[Iterable], Iterable] = lambda x: x, limit: int | None = None
 ) -> list[Report]:
-    reports = []
-    # BBC: the corpus's exact-duplicate pairs
+    return [
+        _score_bbc(data, progress),
+        _score_reuters_copies(data, progress, limit),
+        _score_basil(data, progress),
+    ]
+
+
+def _systems(docs, progress) -> list[tuple[str, set]]:
+    """The pairs each system clusters: ours, and exact identity after normalisation."""
+    return [(SYSTEMS[0], _pairs(_cluster(docs, progress))), (SYSTEMS[1], _exact_pairs(docs))]
+
+
+def _score_bbc(data: Path, progress) -> Report:
+    """BBC: the corpus's exact-duplicate pairs."""
     bbc_dir = data / "corpora" / "bbc-news-2225"
     rows = [
         json.loads(x)
@@ -102,25 +117,25 @@ def score_dedup(
         for p in combinations(g, 2)
     }
     rep = Report("BBC News 2225 exact duplicates", len(docs))
-    for name, pairs in (
-        ("newsgraph (MinHash LSH, checked)", _pairs(_cluster(docs, progress))),
-        ("exact after normalisation", _exact_pairs(docs)),
-    ):
+    for name, pairs in _systems(docs, progress):
         rep.systems[name] = {
             "pairs_clustered": len(gold & pairs) / len(gold),
             "gold_pairs": float(len(gold)),
             "other_pairs": float(len(pairs - gold)),
         }
-    reports.append(rep)
-    # Reuters stories and their syndicated copies
+    return rep
+
+
+def _reuters_originals(data: Path, limit: int | None) -> list[tuple[str, str]]:
+    """Reuters-21578 stories of 120+ words that the corpus's own copies (the silver lists) leave out."""
     silver = data / "ingest" / "dedup" / "silver"
-    repeated: set[str] = set()  # the corpus's own copies (silver lists): not clean originals
+    repeated: set[str] = set()
     for name in ("reuters.exact_groups.json", "reuters.minhash_pairs_t0.5.json"):
         if (silver / name).exists():
             for group in json.loads((silver / name).read_text()):
                 repeated.update(str(x) for x in group if not isinstance(x, float))
+    stories = []
     with gzip.open(data / "corpora" / "reuters21578" / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
-        stories = []
         for line in fh:
             r = json.loads(line)
             body = r.get("text") or r.get("body") or ""
@@ -128,20 +143,19 @@ def score_dedup(
                 stories.append((str(r.get("id") or r.get("newid") or len(stories)), body))
             if len(stories) >= (limit or 1000):
                 break
-    docs = syndicated_copies(stories)
+    return stories
+
+
+def _score_reuters_copies(data: Path, progress, limit: int | None) -> Report:
+    """Reuters stories and their syndicated copies."""
+    docs = syndicated_copies(_reuters_originals(data, limit))
     truth = {tuple(sorted((d[0], d[2]))) for d in docs if d[2]}
-    same_story = lambda p: p[0].split("~")[0] == p[1].split("~")[0]  # noqa: E731
     rep = Report("Reuters-21578 stories + syndicated copies", len(docs))
-    for name, pairs in (
-        ("newsgraph (MinHash LSH, checked)", _pairs(_cluster(docs, progress))),
-        ("exact after normalisation", _exact_pairs(docs)),
-    ):
-        found = {p for p in pairs if same_story(p)}
-        recall = len(truth & pairs) / len(truth)
-        precision = len(found) / len(pairs) if pairs else 1.0
+    for name, pairs in _systems(docs, progress):
+        found = {p for p in pairs if p[0].split("~")[0] == p[1].split("~")[0]}  # one original
         rep.systems[name] = {
-            "copy_recall": recall,
-            "pair_precision": precision,
+            "copy_recall": len(truth & pairs) / len(truth),
+            "pair_precision": len(found) / len(pairs) if pairs else 1.0,
             "copies": float(len(truth)),
             "pairs_clustered": float(len(pairs)),
         }
@@ -157,8 +171,11 @@ def score_dedup(
         "(MinHash, Jaccard >= 0.5) does not pair with "
         "another; precision counts a pair right when both come from one original"
     )
-    reports.append(rep)
-    # BASIL: three outlets, one event, three different articles
+    return rep
+
+
+def _score_basil(data: Path, progress) -> Report:
+    """BASIL: three outlets, one event, three different articles: none should be merged."""
     docs = []
     for f in sorted((data / "corpora" / "basil" / "articles").rglob("*.json")):
         a = json.loads(f.read_text(encoding="utf-8"))
@@ -171,9 +188,8 @@ def score_dedup(
     pairs = _pairs(_cluster(docs, progress))
     within = {p for p in pairs if p[0].rsplit("_", 1)[0] == p[1].rsplit("_", 1)[0]}
     rep = Report("BASIL triplets (same event, different articles)", len(docs))
-    rep.systems["newsgraph (MinHash LSH, checked)"] = {
+    rep.systems[SYSTEMS[0]] = {
         "triplet_pairs_merged": float(len(within)),
         "any_pairs_merged": float(len(pairs)),
     }
-    reports.append(rep)
-    return reports
+    return rep

@@ -133,48 +133,12 @@ def score_entities(
     for path in progress(files):
         text, gold, end = read_meantime(path)
         for name, run in systems.items():
-            c = counts[name]
             # the whole article is read (merging needs it); mentions count where it is annotated
             pred = [p for p in run(text) if p[2] in ("PER", "ORG", "LOC", "PRO") and p[0] < end]
-            used: set[int] = set()
-            matched: list[tuple[int, int]] = []
-            for i, p in enumerate(pred):
-                c[f"pred:{p[2]}"] += 1
-                j = next(
-                    (
-                        k
-                        for k, g in enumerate(gold)
-                        if k not in used and g.type == p[2] and p[0] < g.end and g.start < p[1]
-                    ),
-                    None,
-                )
-                if j is not None:
-                    used.add(j)
-                    matched.append((i, j))
-                    c[f"tp:{p[2]}"] += 1
-            for g in gold:
-                c[f"gold:{g.type}"] += 1
-            c["pred_entities"] += len({p[3] for p in pred})
-            c["pred_mentions"] += len(pred)
-            c["gold_entities"] += len({g.entity for g in gold})
-            c["gold_mentions"] += len(gold)
-            for (i1, j1), (i2, j2) in combinations(matched, 2):
-                same_gold = gold[j1].entity == gold[j2].entity
-                same_pred = pred[i1][3] == pred[i2][3]
-                c["link_gold"] += same_gold
-                c["link_pred"] += same_pred
-                c["link_both"] += same_gold and same_pred
+            _count_mentions(counts[name], pred, gold)
     report = Report("MEANTIME (intra-doc)", len(files))
     for name, c in counts.items():
-        f: dict[str, float] = {}
-        for t in ("PER", "ORG", "LOC", "PRO"):
-            f[f"{t}_precision"] = c[f"tp:{t}"] / c[f"pred:{t}"] if c[f"pred:{t}"] else 0.0
-            f[f"{t}_recall"] = c[f"tp:{t}"] / c[f"gold:{t}"] if c[f"gold:{t}"] else 0.0
-        f["merge_precision"] = c["link_both"] / c["link_pred"] if c["link_pred"] else 0.0
-        f["merge_recall"] = c["link_both"] / c["link_gold"] if c["link_gold"] else 0.0
-        f["mentions"], f["entities"] = float(c["pred_mentions"]), float(c["pred_entities"])
-        f["gold_mentions"], f["gold_entities"] = float(c["gold_mentions"]), float(c["gold_entities"])
-        report.systems[name] = f
+        report.systems[name] = _entity_figures(c)
     report.notes.append(
         "name mentions only (MEANTIME syntactic type NAM); a prediction counts when it overlaps "
         "a gold mention of the same type"
@@ -185,6 +149,51 @@ def score_entities(
         "floor, recall and merging are the figures to read"
     )
     return report
+
+
+def _count_mentions(c: Counter, pred: list[tuple[int, int, str, str]], gold: list) -> None:
+    """Mentions matched one to one (overlap, same type), and the pairs of matched mentions that the gold
+    and the prediction put in one entity."""
+    used: set[int] = set()
+    matched: list[tuple[int, int]] = []
+    for i, p in enumerate(pred):
+        c[f"pred:{p[2]}"] += 1
+        j = next(
+            (
+                k
+                for k, g in enumerate(gold)
+                if k not in used and g.type == p[2] and p[0] < g.end and g.start < p[1]
+            ),
+            None,
+        )
+        if j is not None:
+            used.add(j)
+            matched.append((i, j))
+            c[f"tp:{p[2]}"] += 1
+    for g in gold:
+        c[f"gold:{g.type}"] += 1
+    c["pred_entities"] += len({p[3] for p in pred})
+    c["pred_mentions"] += len(pred)
+    c["gold_entities"] += len({g.entity for g in gold})
+    c["gold_mentions"] += len(gold)
+    for (i1, j1), (i2, j2) in combinations(matched, 2):
+        same_gold = gold[j1].entity == gold[j2].entity
+        same_pred = pred[i1][3] == pred[i2][3]
+        c["link_gold"] += same_gold
+        c["link_pred"] += same_pred
+        c["link_both"] += same_gold and same_pred
+
+
+def _entity_figures(c: Counter) -> dict[str, float]:
+    f: dict[str, float] = {}
+    for t in ("PER", "ORG", "LOC", "PRO"):
+        f[f"{t}_precision"] = c[f"tp:{t}"] / c[f"pred:{t}"] if c[f"pred:{t}"] else 0.0
+        f[f"{t}_recall"] = c[f"tp:{t}"] / c[f"gold:{t}"] if c[f"gold:{t}"] else 0.0
+    f["merge_precision"] = c["link_both"] / c["link_pred"] if c["link_pred"] else 0.0
+    f["merge_recall"] = c["link_both"] / c["link_gold"] if c["link_gold"] else 0.0
+    f["mentions"], f["entities"] = float(c["pred_mentions"]), float(c["pred_entities"])
+    f["gold_mentions"], f["gold_entities"] = float(c["gold_mentions"]), float(c["gold_entities"])
+    return f
 
 
 def score_example(folder: Path) -> Report:

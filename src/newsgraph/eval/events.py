@@ -253,55 +253,17 @@ def score_meantime(
         if not isinstance(art, Article):
             continue
         ent_spans = {e.id: [(m.start, m.end) for m in e.mentions if not m.field] for e in art.entities}
-        # MEANTIME annotates the first sentences of each article: score only up to its last annotated one
-        last = max((g["span"][1] for g in gold), default=0)
-        end_of = text.find("\n", last)
-        limit_at = len(text) if end_of < 0 else end_of
-        triggers = []
-        for ev in art.events:
-            for m in ev.mentions:
-                t = m.trigger
-                if not t.field and t.start < limit_at:
-                    triggers.append(((t.start, t.end), ev, m))
+        triggers = _annotated_triggers(art, text, gold)
         c["gold"] += len(gold)
         c["pred"] += len(triggers)
         c["gold_hit"] += sum(1 for g in gold if any(_overlap(g["span"], t[0]) for t in triggers))
         for span, ev, m in triggers:
             match = next((g for g in gold if _overlap(g["span"], span)), None)
-            if match is None:
-                continue
-            c["pred_hit"] += 1
-            sent = (m.sentence.start, m.sentence.end)
-            ours = [
-                (s, role)
-                for role, ids in (("Arg0", ev.actors), ("Arg1", ev.targets))
-                for i in ids
-                for s in ent_spans.get(i, [])
-                if _overlap(s, sent)
-            ]
-            theirs = match["participants"]
-            c["part_gold"] += len(theirs)
-            c["part_pred"] += len({s for s, _ in ours})
-            c["part_hit_gold"] += sum(1 for p in theirs if any(_overlap(p["span"], s) for s, _ in ours))
-            c["part_hit_pred"] += sum(
-                1 for s in {s for s, _ in ours} if any(_overlap(p["span"], s) for p in theirs)
-            )
-            c["role_hit"] += sum(
-                1 for p in theirs if any(_overlap(p["span"], s) and r == p["role"] for s, r in ours)
-            )
-    p = c["part_hit_pred"] / c["part_pred"] if c["part_pred"] else 0.0
-    r = c["part_hit_gold"] / c["part_gold"] if c["part_gold"] else 0.0
+            if match is not None:
+                c["pred_hit"] += 1
+                _count_participants(c, ev, m, match["participants"], ent_spans)
     report = Report(directory.name, len(files))
-    report.systems["newsgraph"] = {
-        "event_mention_recall": c["gold_hit"] / c["gold"] if c["gold"] else 0.0,
-        "trigger_precision": c["pred_hit"] / c["pred"] if c["pred"] else 0.0,
-        "participant_precision": p,
-        "participant_recall": r,
-        "participant_f1": 2 * p * r / (p + r) if p + r else 0.0,
-        "participant_role_recall": c["role_hit"] / c["part_gold"] if c["part_gold"] else 0.0,
-        "gold_event_mentions": float(c["gold"]),
-        "triggers": float(c["pred"]),
-    }
+    report.systems["newsgraph"] = _meantime_figures(c)
     report.notes.append(
         "MEANTIME annotates every event mention (rose, said, expected ...) of each article's "
         "first sentences (ours are scored up to "
@@ -311,6 +273,51 @@ def score_meantime(
         "ours are real event mentions"
     )
     return report
+
+
+def _annotated_triggers(art: Article, text: str, gold: list) -> list[tuple]:
+    """Our event mentions up to the last sentence MEANTIME annotates (it annotates the first ones)."""
+    last = max((g["span"][1] for g in gold), default=0)
+    end_of = text.find("\n", last)
+    limit_at = len(text) if end_of < 0 else end_of
+    return [
+        ((m.trigger.start, m.trigger.end), ev, m)
+        for ev in art.events
+        for m in ev.mentions
+        if not m.trigger.field and m.trigger.start < limit_at
+    ]
+
+
+def _count_participants(c: Counter, ev, m, theirs: list, ent_spans: dict) -> None:
+    """Our actors (Arg0) and targets (Arg1) in the mention's sentence against the gold participants."""
+    sent = (m.sentence.start, m.sentence.end)
+    ours = [
+        (s, role)
+        for role, ids in (("Arg0", ev.actors), ("Arg1", ev.targets))
+        for i in ids
+        for s in ent_spans.get(i, [])
+        if _overlap(s, sent)
+    ]
+    c["part_gold"] += len(theirs)
+    c["part_pred"] += len({s for s, _ in ours})
+    c["part_hit_gold"] += sum(1 for p in theirs if any(_overlap(p["span"], s) for s, _ in ours))
+    c["part_hit_pred"] += sum(1 for s in {s for s, _ in ours} if any(_overlap(p["span"], s) for p in theirs))
+    c["role_hit"] += sum(1 for p in theirs if any(_overlap(p["span"], s) and r == p["role"] for s, r in ours))
+
+
+def _meantime_figures(c: Counter) -> dict[str, float]:
+    p = c["part_hit_pred"] / c["part_pred"] if c["part_pred"] else 0.0
+    r = c["part_hit_gold"] / c["part_gold"] if c["part_gold"] else 0.0
+    return {
+        "event_mention_recall": c["gold_hit"] / c["gold"] if c["gold"] else 0.0,
+        "trigger_precision": c["pred_hit"] / c["pred"] if c["pred"] else 0.0,
+        "participant_precision": p,
+        "participant_recall": r,
+        "participant_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "participant_role_recall": c["role_hit"] / c["part_gold"] if c["part_gold"] else 0.0,
+        "gold_event_mentions": float(c["gold"]),
+        "triggers": float(c["pred"]),
+    }
 
 
 # -- the worked example ---------------------------------------------------------------------------------

