@@ -1,0 +1,5 @@
+"""``python -m newsgraph.cli``: the same command as ``newsgraph``."""
+
+from . import main
+
+main()
