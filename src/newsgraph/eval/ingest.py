@@ -51,20 +51,17 @@ def _norm(s: str | None) -> str:
 # -- pasted wire stories ---------------------------------------------------------------------------
 
 
+# What each pasted story is checked for.
+PASTED_CHECKS = (
+    "title", "dateline_place", "dateline_month_day", "agency", "deck", "body_start", "body_end",
+    "no_furniture_in_body",
+)  # fmt: skip
+
+
 def score_pasted(path: Path, progress: Callable[[Iterable], Iterable] = lambda x: x) -> Report:
     """Title, dateline place/month/day/agency, deck, body start and end, furniture kept out."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     pipeline = Pipeline(READING_STAGES)
-    checks = (
-        "title",
-        "dateline_place",
-        "dateline_month_day",
-        "agency",
-        "deck",
-        "body_start",
-        "body_end",
-        "no_furniture_in_body",
-    )
     ours: Counter = Counter()
     naive: Counter = Counter()
     report = Report("pasted", len(rows))
@@ -77,8 +74,8 @@ def score_pasted(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
             report.errors.append({"id": row["id"], "failed": [k for k, ok in got.items() if not ok]})
         naive.update(k for k, ok in _pasted_checks(_naive_pasted(row["text"]), gold).items() if ok)
     n = len(rows)
-    report.systems["newsgraph"] = {k: ours[k] / n for k in checks}
-    report.systems["first-line-title baseline"] = {k: naive[k] / n for k in checks}
+    report.systems["newsgraph"] = {k: ours[k] / n for k in PASTED_CHECKS}
+    report.systems["first-line-title baseline"] = {k: naive[k] / n for k in PASTED_CHECKS}
     report.notes.append(
         "No peer reads pasted text; the baseline takes the first line as title and the rest as body."
     )
@@ -87,19 +84,7 @@ def score_pasted(path: Path, progress: Callable[[Iterable], Iterable] = lambda x
 
 def _pasted_checks(art: Article | None, gold: dict) -> dict[str, bool]:
     if art is None:
-        return dict.fromkeys(
-            (
-                "title",
-                "dateline_place",
-                "dateline_month_day",
-                "agency",
-                "deck",
-                "body_start",
-                "body_end",
-                "no_furniture_in_body",
-            ),
-            False,
-        )
+        return dict.fromkeys(PASTED_CHECKS, False)
     dl = art.dateline
     text = art.text
     body_lines = {ln.strip() for ln in text.split("\n")}
