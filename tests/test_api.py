@@ -122,3 +122,32 @@ def test_ingest_is_off_without_a_token(db_url):
     with TestClient(create_app(db_url)) as c:
         r = c.post("/api/ingest", json={"articles": [{"text": "x"}]})
     assert r.status_code == 403 and "--token" in r.json()["error"]["reason"]
+
+
+def test_every_page_carries_security_headers(client):
+    for path in ("/", "/api/quotes", "/docs", "/api/no-such-route", "/static/style.css"):
+        r = client.get(path)
+        assert r.headers["X-Frame-Options"] == "DENY", path
+        assert r.headers["X-Content-Type-Options"] == "nosniff", path
+        assert "script-src 'self'" in r.headers["Content-Security-Policy"], path
+        assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"], path
+    assert "<script>" not in client.get("/docs").text  # the policy runs no inline script
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/search?q=a%00b",
+        "/?q=a%00b",
+        "/search?q=a%00b",
+        "/api/quotes?speaker=%ED%A0%80",  # a lone surrogate, as UTF-8 would spell it
+        "/api/entities/a%00b",
+        "/api/quotes?offset=99999999999999999999999",
+        "/api/quote-clusters?min_size=99999999999999999999999",
+        "/api/events?offset=18446744073709551616",
+    ],
+)
+def test_text_and_integers_the_store_cannot_take_are_refused(client, path):
+    r = client.get(path)
+    assert r.status_code == 422, (path, r.status_code, r.text[:200])
+    assert r.json()["error"]["status"] == 422 and r.headers["X-Frame-Options"] == "DENY"

@@ -22,6 +22,7 @@ from .errors import install_error_handlers
 from .limits import install_limits
 from .routes import api, pages
 from .routes.docs import mount_docs
+from .security import install_security
 
 HERE = Path(__file__).parent
 MAX_BODY = 2 * 1024 * 1024
@@ -53,6 +54,7 @@ def create_app(
     mount_docs(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_limits(app, max_body, per_minute, ingest_per_minute)
+    install_security(app)  # outermost: its headers go on every response, limits' errors too
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)

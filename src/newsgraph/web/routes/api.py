@@ -18,6 +18,7 @@ from ..errors import ApiError
 from .deps import get_engine, get_store, require_token
 
 MAX_INGEST_ITEMS = 50
+MAX_OFFSET = 10**9  # integers within what every store's columns and OFFSET take
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -55,7 +56,7 @@ def api_quotes(
     no_copies: bool = False,
     exact_speaker: bool = False,
     limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     engine: Engine = Depends(get_engine),
 ) -> dict[str, Any]:
     return queries.quotes(
@@ -102,7 +103,7 @@ def api_events(
     until: str | None = None,
     no_copies: bool = False,
     limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     engine: Engine = Depends(get_engine),
 ) -> dict[str, Any]:
     return queries.events(engine, actor, type, since, until, limit, offset, not no_copies)
@@ -112,7 +113,7 @@ def api_events(
 def api_search(
     q: str = Query(..., min_length=1),
     limit: int = Query(20, ge=1, le=queries.MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     engine: Engine = Depends(get_engine),
 ) -> dict[str, Any]:
     return queries.search(engine, q, limit, offset)
@@ -120,9 +121,9 @@ def api_search(
 
 @router.get("/quote-clusters", summary="Statements reported more than once")
 def api_clusters(
-    min_size: int = Query(2, ge=1),
+    min_size: int = Query(2, ge=1, le=MAX_OFFSET),
     limit: int = Query(50, ge=1, le=queries.MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     engine: Engine = Depends(get_engine),
 ) -> dict[str, Any]:
     return queries.quote_clusters(engine, min_size, limit, offset)

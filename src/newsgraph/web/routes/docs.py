@@ -14,8 +14,7 @@ DOCS_PAGE = """<!doctype html>
 href="/docs-static/favicon-32x32.png"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs-static/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", presets:
-[SwaggerUIBundle.presets.apis], layout: "BaseLayout", deepLinking: true});</script>
+<script src="/static/docs.js"></script>
 </body></html>"""
 
 router = APIRouter(include_in_schema=False)
