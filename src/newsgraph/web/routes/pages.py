@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ...kb import queries
 from ...store import Store
 from ...text.plover import TYPES
+from ...types import Article
 from .. import render
 from .deps import get_engine, get_store
 
@@ -85,7 +86,7 @@ def page_article(request: Request, article_id: str, store: Store = Depends(get_s
     links = store.kb_links(article_id)
     context = {
         "a": art,
-        "body": render.highlight(art, links),
+        "body": render.highlight(Article.from_dict(art), links),
         "names": {e["id"]: e["name"] for e in art["entities"]},
         "links": links,
     }
