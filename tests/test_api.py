@@ -151,3 +151,11 @@ def test_text_and_integers_the_store_cannot_take_are_refused(client, path):
     r = client.get(path)
     assert r.status_code == 422, (path, r.status_code, r.text[:200])
     assert r.json()["error"]["status"] == 422 and r.headers["X-Frame-Options"] == "DENY"
+
+
+def test_ingest_refuses_text_the_store_cannot_hold(client):
+    auth = {"Authorization": "Bearer s3cret"}
+    for text in ("A lone \ud800 surrogate, the minister said.", "A NUL \x00 here, the minister said."):
+        body = json.dumps({"articles": [{"text": text}]}, ensure_ascii=True)
+        r = client.post("/api/ingest", content=body, headers={**auth, "Content-Type": "application/json"})
+        assert r.status_code == 422 and r.json()["error"]["reason"].startswith("articles.0.text"), r.text

@@ -139,3 +139,48 @@ def test_bad_record_raw_bytes_are_kept(tmp_path):
     with Store(str(db)) as store:
         (failure,) = store.failures()
         assert store.failure_raw(failure["location"]) == b"{not json}\n"
+
+
+def _feed_with_surrogate_reference() -> bytes:
+    good = "<item><title>Talks resume</title><link>https://example.org/{0}</link><description>{1}</description></item>"
+    items = good.format("a", "GENEVA, June 16 - Talks resumed on Wednesday, the minister said.")
+    items += good.format("b", "Broken &#55296; character and &#xDFFF; another, officials said on Tuesday.")
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+    )
+
+
+def test_records_that_used_to_abort_a_batch_fail_or_read_alone(tmp_path):
+    """A lone surrogate's character reference in a feed (the parser raised UnicodeEncodeError), a JSONL
+    line nested 100,000 deep (RecursionError), one with a 5,000-digit integer (ValueError), a NUL and a
+    lone surrogate in a JSONL text: each is a failure or an article of its own, and the good records of
+    the same files are read."""
+    (tmp_path / "feed.rss").write_bytes(_feed_with_surrogate_reference())
+    ok = '{"id": "ok", "text": "PARIS, May 3 - The minister said talks would resume next week."}'
+    lines = [
+        "[" * 100_000 + "]" * 100_000,
+        '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
+        '{"id": "nul", "text": "a\\u0000b said the minister."}',
+        '{"id": "sur", "text": "The minister \\ud800 said talks would resume."}',
+        ok,
+    ]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n")
+    got = results([tmp_path / "feed.rss", tmp_path / "records.jsonl"])
+    failures = {r.location.split("/")[-1]: r for r in got if isinstance(r, Failure)}
+    articles = {r.input_id: r for r in got if isinstance(r, Article)}
+    assert set(failures) == {"records.jsonl:1", "records.jsonl:2", "records.jsonl:3"}, failures
+    assert "nested too deeply" in failures["records.jsonl:1"].reason
+    assert "integer" in failures["records.jsonl:2"].reason or "digits" in failures["records.jsonl:2"].reason
+    assert "NUL" in failures["records.jsonl:3"].reason
+    assert {"ok", "sur", "https://example.org/a", "https://example.org/b"} <= set(articles)
+    assert "\ufffd" in articles["sur"].text and any("surrogate" in w for w in articles["sur"].warnings)
+    assert "\ufffd" in articles["https://example.org/b"].text
+
+
+def test_an_ingest_with_such_records_stores_the_rest(tmp_path):
+    (tmp_path / "feed.rss").write_bytes(_feed_with_surrogate_reference())
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "feed.rss"), "--db", db])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert store.count() == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import E_BINARY, E_EMPTY, E_ENCODING, InputError
 
@@ -103,3 +104,31 @@ def _is_utf8(line: bytes) -> bool:
         return True
     except UnicodeDecodeError:
         return False
+
+
+def unfit_text(value: str) -> str | None:
+    """Why a piece of text cannot be stored (a NUL, a lone surrogate), or None."""
+    if "\x00" in value:
+        return "holds a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a lone surrogate (not valid Unicode text)"
+    return None
+
+
+# A numeric character reference to a surrogate code point (U+D800–U+DFFF): no character at all.
+_SURROGATE_REFERENCE = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7][0-9]{3});")
+
+
+def replace_surrogate_references(data: bytes) -> tuple[bytes, int]:
+    """Markup with each reference to a surrogate code point (``&#55296;``) replaced by U+FFFD's, and how
+    many there were: feed and HTML parsers otherwise fail on the text they make of it."""
+
+    def one(m: re.Match) -> bytes:
+        ref = m.group(0)[2:-1]
+        value = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+        return b"&#xFFFD;" if 0xD800 <= value <= 0xDFFF else m.group(0)
+
+    out, n = _SURROGATE_REFERENCE.subn(one, data)
+    return out, n

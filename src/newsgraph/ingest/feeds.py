@@ -7,17 +7,31 @@ from collections.abc import Iterator
 
 from ..errors import E_MALFORMED, E_NO_CONTENT
 from ..types import Failure, RawRecord
+from .decode import replace_surrogate_references
 
 
 def read_feed(data: bytes, name: str) -> Iterator[RawRecord | Failure]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    data, surrogates = replace_surrogate_references(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (
+        Exception
+    ) as exc:  # the parser's own failure on text it made: the feed is unreadable, the batch goes on
+        yield Failure(
+            name, E_MALFORMED, f"{name}: the feed parser failed: {type(exc).__name__}: {exc}", raw=data
+        )
+        return
     if parsed.bozo and not parsed.entries:
         exc = parsed.get("bozo_exception")
         yield Failure(name, E_MALFORMED, f"{name}: malformed feed with no readable items: {exc}", raw=data)
         return
     warnings = []
+    if surrogates:
+        warnings.append(
+            f"{surrogates} character reference(s) to no character (a lone surrogate) read as U+FFFD"
+        )
     if parsed.bozo:
         warnings.append(f"feed is not well-formed ({parsed.get('bozo_exception')}); items read leniently")
     feed_title = parsed.feed.get("title")

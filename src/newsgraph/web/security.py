@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, unquote
 
 from fastapi import FastAPI, Request
 
+from ..ingest.decode import unfit_text
 from .errors import error_response
 
 HEADERS = {
@@ -23,17 +24,6 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
-
-
-def unfit_text(value: str) -> str | None:
-    """Why a piece of text cannot be taken (a NUL, a lone surrogate), or None."""
-    if "\x00" in value:
-        return "holds a NUL character"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "holds a lone surrogate (not valid Unicode text)"
-    return None
 
 
 def _unfit_request(request: Request) -> str | None:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
 
+from ...ingest.decode import unfit_text
 from ...kb import queries
 from ...kb.build import rebuild as rebuild_kb
 from ...pipeline import Options, Pipeline
@@ -149,6 +150,10 @@ def api_ingest(body: IngestRequest, store: Store = Depends(get_store)) -> dict[s
     for i, item in enumerate(body.articles):
         if bool(item.text) == bool(item.html):
             raise ApiError(422, f"articles.{i}: give exactly one of text and html")
+        for key, value in item.model_dump().items():
+            why = unfit_text(value) if isinstance(value, str) else None
+            if why:
+                raise ApiError(422, f"articles.{i}.{key}: {why}")
         loc = f"api#{item.id or i}"
         records.append(
             (
