@@ -38,7 +38,9 @@ def normalise_url(url: str | None) -> str:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = normalise_url(url)
-        connect_args = {}
+        connect_args: dict[str, Any] = {}
+        if self.url.startswith("sqlite"):
+            connect_args["timeout"] = SQLITE_BUSY_SECONDS  # writers wait for each other's locks
         if self.url.startswith("postgresql"):
             # PostgreSQL's JIT compiles a query plan it thinks costly: 50-100 ms that short queries never win
             # back
@@ -486,13 +488,47 @@ def _insert_ignore(conn: Connection, table, row: dict[str, Any]) -> bool:
     return conn.execute(stmt).rowcount == 1
 
 
+MIGRATION_LOCK = 0x6E657773  # PostgreSQL advisory lock key ("news") that schema changes take
+SQLITE_BUSY_SECONDS = 60  # how long a SQLite writer waits for another's lock before it gives up
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration, each step in a transaction."""
+    """Bring the schema to the newest migration in one transaction that holds a lock, so that any
+    number of processes may open a new store at once: the first makes the schema, the others wait,
+    then find it made. SQLite: BEGIN IMMEDIATE (its DDL otherwise runs outside any transaction) with a
+    busy timeout; PostgreSQL: a transaction-scoped advisory lock."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    own = engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:")
+    if own:  # (an in-memory database is this process's alone: no one to lock out)
+        engine = _immediate_engine(engine)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        if own:
+            engine.dispose()
+
+
+def _immediate_engine(engine: Engine) -> Engine:
+    """A SQLite engine of the same database whose transactions begin IMMEDIATE (the write lock taken at
+    once, DDL included), for the migration alone."""
+    from sqlalchemy import event
+
+    eng = create_engine(engine.url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+
+    @event.listens_for(eng, "connect")
+    def _no_driver_transactions(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # the driver leaves transactions to the BEGIN below
+
+    @event.listens_for(eng, "begin")
+    def _begin_immediate(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return eng
