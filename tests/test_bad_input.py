@@ -184,3 +184,20 @@ def test_an_ingest_with_such_records_stores_the_rest(tmp_path):
     assert result.exit_code == 0, result.output
     with Store(db) as store:
         assert store.count() == 2
+
+
+def test_exit_codes_tell_quarantined_records_from_a_failed_run(tmp_path, fixtures):
+    """1: some records quarantined (the rest stored); 3: the run failed (here: a store in a folder that
+    does not exist)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "bad.jsonl").write_text('{"id": "x"}\n' + (fixtures / "records.jsonl").read_text())
+    cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", str(tmp_path / "bad.jsonl")]
+    some = subprocess.run([*cmd, "--db", str(tmp_path / "s.db")], capture_output=True, text=True)
+    assert some.returncode == 1, some.stderr
+    failed = subprocess.run(
+        [*cmd, "--db", str(tmp_path / "no" / "such" / "s.db")], capture_output=True, text=True
+    )
+    assert failed.returncode == 3, failed.stderr
+    assert failed.stderr.strip().splitlines()[-1].startswith("newsgraph: the run failed: ")
