@@ -8,7 +8,7 @@ would otherwise fail inside the database as a 500.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 from fastapi import FastAPI, Request
 
@@ -27,8 +27,15 @@ HEADERS = {
 
 
 def _unfit_request(request: Request) -> str | None:
-    path = unquote(request.url.path, errors="surrogateescape")
-    why = unfit_text(path)
+    raw = request.scope.get("raw_path") or request.url.path.encode("utf-8", "surrogateescape")
+    path = unquote_to_bytes(raw)  # the path as the client sent it, decoded once
+    if b"\x00" in path:
+        return "path holds a NUL character"
+    try:
+        path.decode("utf-8")
+    except UnicodeDecodeError:
+        return "path is not valid UTF-8 text (a lone surrogate, or other bytes)"
+    why = unfit_text(request.url.path)  # the path as the routes read it
     if why:
         return f"path {why}"
     for key, value in parse_qsl(request.url.query, keep_blank_values=True, errors="surrogateescape"):
