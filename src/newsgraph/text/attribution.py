@@ -54,8 +54,6 @@ ATTITUDE = frozenset(
 XCOMP_CUES = frozenset(
     "want hope plan intend expect promise vow pledge threaten urge ask wish decline refuse".split()
 )
-# Verbs whose passive subject is the one addressed, not the speaker: "was told", "were asked".
-ADDRESSED = frozenset("ask tell inform assure urge warn advise remind".split())
 SELF_REFERENCE = frozenset("i we you me us".split())
 # Verbs that give a judgement as a name: "called the charges unsubstantiated", "described Clinton as
 # 'a lifetime politician'". What is said is the object and what it is called.
